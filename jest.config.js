@@ -1,0 +1,9 @@
+/** Tests run from TypeScript sources; type checking is `npm run build`'s job, so ts-jest only transpiles. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  setupFiles: ["<rootDir>/tests/setup-env.ts"],
+  testTimeout: 60000,
+};
