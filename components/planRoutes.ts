@@ -1,0 +1,163 @@
+import * as pulumi from "@pulumi/pulumi";
+import { childName, normalizeCidr, policyRouteKey, routeKey } from "./routeKeys";
+import {
+  DEFAULT_PRIORITY,
+  DEFAULT_PUBLISH_VPC,
+  DEFAULT_WEIGHT,
+  GatewayPolicyRouteSpec,
+  GatewayRouteSpec,
+  VpnGatewayRoutesArgs,
+} from "./routeSpecs";
+
+/** A route of the table with its defaults applied and its stable key. */
+export interface PlannedRoute {
+  kind: "dbr" | "pbr";
+  key: string;
+  /** Where the user wrote it, for messages: `routes[2]`. */
+  where: string;
+  routeSource?: string;
+  routeDest: string;
+  nextHop: pulumi.Input<string>;
+  weight: number;
+  publishVpc: boolean;
+  priority?: number;
+  description?: string;
+  overlayMode?: string;
+}
+
+/** Every problem of a route table at once, so one preview shows them all. */
+export class RouteGroupError extends Error {
+  override readonly name = "RouteGroupError";
+  constructor(
+    readonly component: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `VpnGatewayRoutes "${component}" has ${problems.length} problem(s) in its route table:\n` +
+        problems.map((p) => `  - ${p}`).join("\n"),
+    );
+  }
+}
+
+function describeRoute(r: PlannedRoute): string {
+  const source = r.routeSource ? `${r.routeSource} -> ` : "";
+  return `${r.where} (${source}${r.routeDest})`;
+}
+
+function plan(
+  kind: "dbr" | "pbr",
+  list: string,
+  specs: (GatewayRouteSpec | GatewayPolicyRouteSpec)[],
+  args: VpnGatewayRoutesArgs,
+  problems: string[],
+): PlannedRoute[] {
+  const planned: PlannedRoute[] = [];
+  specs.forEach((spec, i) => {
+    const where = `${list}[${i}]`;
+    const routeSource = "routeSource" in spec ? spec.routeSource : undefined;
+    const nextHop = spec.nextHop ?? args.defaults?.nextHop;
+    if (nextHop === undefined || nextHop === "") {
+      problems.push(
+        `${where} (${spec.routeDest}) has no nextHop: set nextHop on the route or defaults.nextHop.`,
+      );
+      return;
+    }
+    let key = spec.key;
+    if (key === undefined) {
+      if (typeof nextHop !== "string") {
+        problems.push(
+          `${where} (${spec.routeDest}) takes its nextHop from another resource, so it cannot be named by it: ` +
+            `give the route a stable "key" (e.g. "${spec.routeDest}-primary").`,
+        );
+        return;
+      }
+      key =
+        routeSource === undefined
+          ? routeKey(spec.routeDest, nextHop)
+          : policyRouteKey(routeSource, spec.routeDest, nextHop);
+    }
+    planned.push({
+      kind,
+      key,
+      where,
+      routeSource,
+      routeDest: spec.routeDest,
+      nextHop,
+      weight: spec.weight ?? args.defaults?.weight ?? DEFAULT_WEIGHT,
+      publishVpc: spec.publishVpc ?? args.defaults?.publishVpc ?? DEFAULT_PUBLISH_VPC,
+      priority: kind === "pbr" ? ((spec as GatewayPolicyRouteSpec).priority ?? DEFAULT_PRIORITY) : undefined,
+      description: spec.description,
+      overlayMode: "overlayMode" in spec ? spec.overlayMode : undefined,
+    });
+  });
+  return planned;
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+function checkDuplicates(routes: PlannedRoute[], problems: string[]): void {
+  for (const [key, same] of groupBy(routes, (r) => `${r.kind}:${r.key}`)) {
+    if (same.length > 1) {
+      problems.push(
+        `${same.map((r) => r.where).join(" and ")} are the same route (${key.slice(4)}): remove the duplicate.`,
+      );
+    }
+  }
+}
+
+function checkActivePairs(routes: PlannedRoute[], problems: string[]): void {
+  const destinations = groupBy(
+    routes.filter((r) => r.weight === 100),
+    (r) =>
+      `${r.kind}:${r.routeSource ? normalizeCidr(r.routeSource) + ">" : ""}${normalizeCidr(r.routeDest)}`,
+  );
+  for (const active of destinations.values()) {
+    const hops = new Set(active.map((r) => String(r.nextHop)));
+    if (active.length > 1 && hops.size > 1) {
+      problems.push(
+        `${active.map(describeRoute).join(" and ")} are both active (weight 100) for one destination; the gateway ` +
+          `takes one active next hop per destination: set weight 0 on the standby.`,
+      );
+    }
+  }
+}
+
+function checkPublishedInBothTables(routes: PlannedRoute[], problems: string[]): void {
+  const byDest = groupBy(routes, (r) => normalizeCidr(r.routeDest));
+  for (const [dest, same] of byDest) {
+    const kinds = new Set(same.map((r) => r.kind));
+    if (kinds.size > 1 && same.some((r) => r.publishVpc)) {
+      problems.push(
+        `${dest} is both a destination route and a policy route and is published: PublishVpnRouteEntry has no ` +
+          `source, so publishing or withdrawing one changes both and they would fight. Publish it in one table ` +
+          `only (publishVpc: false on the others) or use different destinations.`,
+      );
+    }
+  }
+}
+
+/** Applies defaults, gives every route its key, and refuses a table the gateway would not take. */
+export function planRoutes(componentName: string, args: VpnGatewayRoutesArgs): PlannedRoute[] {
+  const problems: string[] = [];
+  const routes = [
+    ...plan("dbr", "routes", args.routes ?? [], args, problems),
+    ...plan("pbr", "policyRoutes", args.policyRoutes ?? [], args, problems),
+  ];
+  checkDuplicates(routes, problems);
+  checkActivePairs(routes, problems);
+  checkPublishedInBothTables(routes, problems);
+  if (args.routeQuota !== undefined && routes.length > args.routeQuota) {
+    problems.push(
+      `the table has ${routes.length} routes but routeQuota is ${args.routeQuota}: remove routes, or raise the ` +
+        `gateway's route quota in the Quota Center and then routeQuota.`,
+    );
+  }
+  if (problems.length > 0) throw new RouteGroupError(componentName, problems);
+  return routes;
+}
+
+export { childName };

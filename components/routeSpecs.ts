@@ -1,0 +1,62 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** One destination-based route of a gateway's table. */
+export interface GatewayRouteSpec {
+  /** Destination CIDR block, e.g. `10.20.0.0/16`. */
+  routeDest: string;
+  /** Next hop (a VPN connection id, `vco-...`). @default defaults.nextHop */
+  nextHop?: pulumi.Input<string>;
+  /** 100 = active, 0 = standby. @default defaults.weight, else 100 */
+  weight?: number;
+  /** Advertise the route to the VPC. @default defaults.publishVpc, else true */
+  publishVpc?: boolean;
+  description?: string;
+  overlayMode?: string;
+  /**
+   * A stable key for the route, needed only when `nextHop` is another resource's output (its value is not
+   * known when the program runs, so it cannot name the child). @default `<routeDest>@<nextHop>`
+   */
+  key?: string;
+}
+
+/** One policy-based route of a gateway's table. */
+export interface GatewayPolicyRouteSpec {
+  routeSource: string;
+  routeDest: string;
+  /** @default defaults.nextHop */
+  nextHop?: pulumi.Input<string>;
+  /** @default defaults.weight, else 100 */
+  weight?: number;
+  /** 1-100, smaller wins. @default 10 */
+  priority?: number;
+  /** @default defaults.publishVpc, else true */
+  publishVpc?: boolean;
+  description?: string;
+  /** @default `<routeSource>><routeDest>@<nextHop>` */
+  key?: string;
+}
+
+/** Values routes take when they do not set their own. */
+export interface GatewayRouteDefaults {
+  nextHop?: pulumi.Input<string>;
+  /** @default 100 */
+  weight?: number;
+  /** @default true */
+  publishVpc?: boolean;
+}
+
+export interface VpnGatewayRoutesArgs {
+  /** The gateway; usually another resource's output, unknown at the first preview. */
+  vpnGatewayId: pulumi.Input<string>;
+  /** @default the provider's region (`alicloud:region`, ALICLOUD_REGION...) */
+  region?: pulumi.Input<string>;
+  routes?: GatewayRouteSpec[];
+  policyRoutes?: GatewayPolicyRouteSpec[];
+  defaults?: GatewayRouteDefaults;
+  /** Refuse a table larger than this (the account's route quota per gateway). @default no limit */
+  routeQuota?: number;
+}
+
+export const DEFAULT_WEIGHT = 100;
+export const DEFAULT_PUBLISH_VPC = true;
+export const DEFAULT_PRIORITY = 10;
