@@ -1,4 +1,5 @@
 import type { RouteIdentity, RouteKind } from "./types";
+import { canonicalCidr } from "./validation/cidr";
 
 /** Terraform's and `@pulumi/alicloud`'s separator. Gateway and connection IDs never contain it. */
 const SEPARATOR = ":";
@@ -40,12 +41,16 @@ export function parseRouteId(kind: RouteKind, id: string): RouteIdentity {
   return { vpnGatewayId, nextHop, routeSource: match[1], routeDest: match[2] };
 }
 
-/** True when two routes would occupy the same slot on a gateway (the API refuses a second one). */
+/**
+ * True when two routes occupy the same slot on a gateway (the API refuses a second one). CIDRs compare in
+ * canonical form: the listing and the program may spell an IPv6 block differently.
+ */
 export function sameIdentity(kind: RouteKind, a: RouteIdentity, b: RouteIdentity): boolean {
+  const cidr = (s: string | undefined) => (s === undefined ? s : canonicalCidr(s));
   return (
     a.vpnGatewayId === b.vpnGatewayId &&
     a.nextHop === b.nextHop &&
-    a.routeDest === b.routeDest &&
-    (kind === "dbr" || a.routeSource === b.routeSource)
+    cidr(a.routeDest) === cidr(b.routeDest) &&
+    (kind === "dbr" || cidr(a.routeSource) === cidr(b.routeSource))
   );
 }

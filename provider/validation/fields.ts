@@ -24,9 +24,16 @@ function typeName(value: unknown): string {
   return typeof value === "object" ? "an object" : `the ${typeof value} ${show(value)}`;
 }
 
-function requireString(value: unknown, example: string): string | { reason: string } {
-  if (typeof value === "string") return value;
-  return { reason: `must be a string such as "${example}"; got ${typeName(value)}.` };
+function requireString(
+  value: unknown,
+  example: string,
+  allowEdgeSpaces = false,
+): string | { reason: string } {
+  if (typeof value !== "string")
+    return { reason: `must be a string such as "${example}"; got ${typeName(value)}.` };
+  if (!allowEdgeSpaces && value.trim() !== value)
+    return { reason: `${show(value)} has spaces or line breaks at the start or end: remove them.` };
+  return value;
 }
 
 export function gatewayId(value: unknown): FieldResult {
@@ -99,7 +106,7 @@ export const adopt = (value: unknown): FieldResult =>
   boolean(value, "whether to take over an identical route that already exists");
 
 export function description(value: unknown): FieldResult {
-  const s = requireString(value, "to the data centre");
+  const s = requireString(value, "to the data centre", true);
   if (typeof s !== "string") return s;
   const length = [...s].length;
   if (length < DESCRIPTION_MIN_LENGTH || length > DESCRIPTION_MAX_LENGTH) {

@@ -1,0 +1,51 @@
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { BAD_INPUTS, badInputsOf } from "./badInputs";
+
+/** Where the table is written, relative to the repository root. */
+export const BAD_INPUTS_DOC = path.join("docs", "bad-inputs.md");
+
+const TYPE_NAMES = { dbr: "VpnRouteEntry", pbr: "VpnPbrRouteEntry" } as const;
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const code = (text: string): string => "`" + text.replace(/`/g, "'") + "`";
+
+function shown(entry: (typeof BAD_INPUTS)[number]): string {
+  const inputs = badInputsOf(entry);
+  if (!(entry.property in inputs)) return "(left out)";
+  const value = JSON.stringify(inputs[entry.property]);
+  return code(value.length > 40 ? `${value.slice(0, 37)}..."` : value);
+}
+
+/** docs/bad-inputs.md: the table of bad inputs and what `pulumi preview` says about each. */
+export function renderBadInputsMarkdown(): string {
+  const lines = [
+    "# Bad inputs and what the user sees",
+    "",
+    "Generated from `tests/provider/badInputs.ts` by `tests/provider/writeBadInputsDoc.ts`; a test keeps the two in step.",
+    "`check` finds these without calling the API, so `pulumi preview` fails before anything changes. The engine prints",
+    "each as `<type> resource '<name>'s property '<property>' value <value> has a problem: <message>`.",
+    "",
+    "| # | resource | mistake | property | value | message |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  BAD_INPUTS.forEach((entry, i) => {
+    lines.push(
+      `| ${i + 1} | ${TYPE_NAMES[entry.kind]} | ${cell(entry.mistake)} | ${code(entry.property)} | ${cell(shown(entry))} | ${cell(entry.reason)} |`,
+    );
+  });
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * The Markdown as the repository's Prettier settings format it, so `prettier --check .` passes on it.
+ * Prettier runs as its CLI in a child process: its ESM internals do not load inside Jest's module registry.
+ */
+export function formattedBadInputsMarkdown(root: string): string {
+  const cli = require.resolve("prettier/bin/prettier.cjs", { paths: [root] });
+  return execFileSync(process.execPath, [cli, "--stdin-filepath", BAD_INPUTS_DOC], {
+    cwd: root,
+    input: renderBadInputsMarkdown(),
+    encoding: "utf8",
+  });
+}
