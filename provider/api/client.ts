@@ -1,0 +1,217 @@
+import {
+  DEFAULT_GATEWAY_POLL_MS,
+  GATEWAY_POLL_GROWTH,
+  GATEWAY_STATUS_ACTIVE,
+  MAX_GATEWAY_POLL_MS,
+  MAX_PAGE_SIZE,
+} from "./constants";
+import { DeadlineExceededError } from "./errors/DeadlineExceededError";
+import { Invoker, type InvokeResult } from "./invoker";
+import type { VpcClientOptions } from "./options";
+import { collectAllPages, toPage } from "./paging";
+import type { Deadline } from "./retry/loop";
+import type {
+  CreateVpnPbrRouteEntryRequest,
+  CreateVpnPbrRouteEntryResponse,
+  CreateVpnRouteEntryRequest,
+  CreateVpnRouteEntryResponse,
+  DeleteVpnPbrRouteEntryRequest,
+  DeleteVpnRouteEntryRequest,
+  DescribeVpnGatewayRequest,
+  DescribeVpnGatewayResponse,
+  DescribeVpnPbrRouteEntriesRequest,
+  DescribeVpnRouteEntriesRequest,
+  GatewayScoped,
+  ModifyVpnPbrRouteEntryPriorityRequest,
+  ModifyVpnPbrRouteEntryWeightRequest,
+  ModifyVpnRouteEntryWeightRequest,
+  PublishVpnRouteEntryRequest,
+  ResponseBase,
+  VpnPbrRouteEntry,
+  VpnRouteEntry,
+} from "./types";
+
+export type { StaticCredentials } from "./config/credentials";
+export type { VpcClientOptions, RetryEvent } from "./options";
+
+/** How hard one call tried. Non-enumerable on results, so spreading or serialising a result leaves it out. */
+export interface CallMetadata {
+  attempts: number;
+  totalRetryDelayMs: number;
+  requestId?: string;
+}
+export type WithMetadata<T> = T & { readonly $metadata: CallMetadata };
+
+export interface WriteOptions {
+  /** Sent with every attempt of this write. @default a new uuid v4 per logical write */
+  clientToken?: string;
+}
+
+export interface WaitOptions {
+  /** @default the client's deadline */
+  deadlineMs?: number;
+  /** First poll interval; grows by 1.5x up to 10 s. @default 1000 */
+  pollMs?: number;
+}
+
+export type PageRequest<R> = R & { PageNumber: number; PageSize?: number };
+
+/** The call metadata of a result, if it came from this client. */
+export function getCallMetadata(result: unknown): CallMetadata | undefined {
+  return (result as { $metadata?: CallMetadata } | null | undefined)?.$metadata;
+}
+
+/** Typed client of the VPC API (2016-04-28) route-entry actions. No Pulumi inside. */
+export class VpcClient {
+  private readonly invoker: Invoker;
+
+  constructor(options: VpcClientOptions = {}) {
+    this.invoker = new Invoker(options);
+  }
+
+  /** The client's default region (option, config, env, CLI profile), read now. */
+  get region(): string | undefined {
+    return this.invoker.defaultRegion();
+  }
+
+  // ---- destination-based routes ----
+
+  createVpnRouteEntry(req: CreateVpnRouteEntryRequest, opts?: WriteOptions) {
+    return this.write<CreateVpnRouteEntryResponse>("CreateVpnRouteEntry", req, opts);
+  }
+  deleteVpnRouteEntry(req: DeleteVpnRouteEntryRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("DeleteVpnRouteEntry", req, opts);
+  }
+  modifyVpnRouteEntryWeight(req: ModifyVpnRouteEntryWeightRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("ModifyVpnRouteEntryWeight", req, opts);
+  }
+  publishVpnRouteEntry(req: PublishVpnRouteEntryRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("PublishVpnRouteEntry", req, opts);
+  }
+
+  /** Every entry, fetched at PageSize 50 until TotalCount is reached; one deadline for all pages. */
+  describeVpnRouteEntries(req: DescribeVpnRouteEntriesRequest): Promise<VpnRouteEntry[]> {
+    const deadline = this.invoker.deadline();
+    return collectAllPages(MAX_PAGE_SIZE, (PageNumber) =>
+      this.routePage({ ...req, PageNumber, PageSize: MAX_PAGE_SIZE }, deadline),
+    );
+  }
+  describeVpnRouteEntriesPage(req: PageRequest<DescribeVpnRouteEntriesRequest>) {
+    return this.routePage(req, this.invoker.deadline());
+  }
+
+  // ---- policy-based routes ----
+
+  createVpnPbrRouteEntry(req: CreateVpnPbrRouteEntryRequest, opts?: WriteOptions) {
+    return this.write<CreateVpnPbrRouteEntryResponse>("CreateVpnPbrRouteEntry", req, opts);
+  }
+  deleteVpnPbrRouteEntry(req: DeleteVpnPbrRouteEntryRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("DeleteVpnPbrRouteEntry", req, opts);
+  }
+  modifyVpnPbrRouteEntryWeight(req: ModifyVpnPbrRouteEntryWeightRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("ModifyVpnPbrRouteEntryWeight", req, opts);
+  }
+  modifyVpnPbrRouteEntryPriority(req: ModifyVpnPbrRouteEntryPriorityRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("ModifyVpnPbrRouteEntryPriority", req, opts);
+  }
+
+  describeVpnPbrRouteEntries(req: DescribeVpnPbrRouteEntriesRequest): Promise<VpnPbrRouteEntry[]> {
+    const deadline = this.invoker.deadline();
+    return collectAllPages(MAX_PAGE_SIZE, (PageNumber) =>
+      this.pbrPage({ ...req, PageNumber, PageSize: MAX_PAGE_SIZE }, deadline),
+    );
+  }
+  describeVpnPbrRouteEntriesPage(req: PageRequest<DescribeVpnPbrRouteEntriesRequest>) {
+    return this.pbrPage(req, this.invoker.deadline());
+  }
+
+  // ---- gateway ----
+
+  describeVpnGateway(req: DescribeVpnGatewayRequest): Promise<WithMetadata<DescribeVpnGatewayResponse>> {
+    return this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req);
+  }
+
+  /**
+   * Polls DescribeVpnGateway until Status is `active` (writes are asynchronous: the gateway is `updating`
+   * while it applies one). Throws DeadlineExceededError naming the last status seen.
+   */
+  async waitForGatewayActive(req: GatewayScoped, opts: WaitOptions = {}): Promise<void> {
+    const deadline = this.invoker.deadline(opts.deadlineMs);
+    let delay = opts.pollMs ?? DEFAULT_GATEWAY_POLL_MS;
+    for (let polls = 1; ; polls++) {
+      const gateway = await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
+      if (gateway.Status === GATEWAY_STATUS_ACTIVE) return;
+      if (this.invoker.now() + delay >= deadline.at) {
+        throw new DeadlineExceededError({
+          action: "DescribeVpnGateway",
+          deadlineMs: deadline.budgetMs,
+          attempts: polls,
+          totalRetryDelayMs: 0,
+          waitingFor: `gateway ${req.VpnGatewayId} to become ${GATEWAY_STATUS_ACTIVE} (last status: ${gateway.Status})`,
+        });
+      }
+      await this.invoker.sleep(delay);
+      delay = Math.min(MAX_GATEWAY_POLL_MS, Math.round(delay * GATEWAY_POLL_GROWTH));
+    }
+  }
+
+  /**
+   * Any action of the VPC API, for what the typed methods do not cover. Writes should pass a ClientToken
+   * in `params` themselves.
+   */
+  async invoke<T extends object = Record<string, unknown>>(
+    action: string,
+    params: object,
+  ): Promise<WithMetadata<T>> {
+    return withMetadata<T>(await this.invoker.invoke(action, params));
+  }
+
+  /** Closes idle keep-alive connections; the client still works afterwards (new connections). */
+  destroy(): void {
+    this.invoker.destroy();
+  }
+
+  // ---- plumbing ----
+
+  private async write<T extends object>(
+    action: string,
+    req: object,
+    opts?: WriteOptions,
+  ): Promise<WithMetadata<T>> {
+    // One token for every attempt of this logical write: retries after a lost answer cannot apply it twice.
+    const ClientToken = opts?.clientToken ?? this.invoker.newId();
+    return withMetadata<T>(await this.invoker.invoke(action, { ...req, ClientToken }));
+  }
+
+  private async read<T extends object>(
+    action: string,
+    req: object,
+    deadline?: Deadline,
+  ): Promise<WithMetadata<T>> {
+    return withMetadata<T>(await this.invoker.invoke(action, req, deadline));
+  }
+
+  private async routePage(req: PageRequest<DescribeVpnRouteEntriesRequest>, deadline: Deadline) {
+    const result = await this.invoker.invoke("DescribeVpnRouteEntries", req, deadline);
+    return attachMetadata(toPage<VpnRouteEntry>(result.body, "VpnRouteEntries", "VpnRouteEntry"), result);
+  }
+
+  private async pbrPage(req: PageRequest<DescribeVpnPbrRouteEntriesRequest>, deadline: Deadline) {
+    const result = await this.invoker.invoke("DescribeVpnPbrRouteEntries", req, deadline);
+    return attachMetadata(
+      toPage<VpnPbrRouteEntry>(result.body, "VpnPbrRouteEntries", "VpnPbrRouteEntry"),
+      result,
+    );
+  }
+}
+
+function withMetadata<T extends object>(result: InvokeResult): WithMetadata<T> {
+  return attachMetadata(result.body as T, result);
+}
+
+function attachMetadata<T extends object>(value: T, result: InvokeResult): WithMetadata<T> {
+  const { attempts, totalRetryDelayMs, requestId } = result.metadata;
+  const metadata: CallMetadata = { attempts, totalRetryDelayMs, requestId };
+  Object.defineProperty(value, "$metadata", { value: metadata, enumerable: false });
+  return value as WithMetadata<T>;
+}

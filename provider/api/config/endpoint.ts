@@ -1,0 +1,99 @@
+import ipaddr from "ipaddr.js";
+import { ConfigurationError } from "../errors/ConfigurationError";
+import { InsecureEndpointError } from "../errors/InsecureEndpointError";
+import { PRODUCT } from "../constants";
+import { firstEnv, present, type ResolutionContext } from "./context";
+import { CONFIG_KEYS, ENV_KEYS } from "./keys";
+
+export interface ResolvedEndpoint {
+  /** `scheme://host[:port]`, no path. */
+  origin: string;
+  /** `host[:port]` as sent in the Host header and signed. */
+  host: string;
+  hostname: string;
+  secure: boolean;
+  loopback: boolean;
+  /** Where the endpoint came from, for messages. */
+  source: string;
+}
+
+/** `https://vpc.<region>.aliyuncs.com`, the public endpoint of every current region. */
+export function defaultEndpoint(region: string): string {
+  return `https://${PRODUCT}.${region}.aliyuncs.com`;
+}
+
+/**
+ * The endpoint from the client option, config `alicloud-vpn:endpoint`, the `vpc` entry of config
+ * `alicloud:endpoints`, env `ALIBABA_CLOUD_ENDPOINT_VPC` / `VPC_ENDPOINT`, else the region's default.
+ * Plain http is refused unless the host is loopback or `allowInsecureHttp` is set.
+ */
+export function resolveEndpoint(
+  optionEndpoint: string | undefined,
+  region: string,
+  ctx: ResolutionContext,
+  allowInsecureHttp: boolean,
+): ResolvedEndpoint {
+  const [raw, source] = pickEndpoint(optionEndpoint, region, ctx);
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigurationError(source, "the endpoint is not a valid URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigurationError(
+      source,
+      `unsupported scheme ${url.protocol} (use https, or http on loopback)`,
+    );
+  }
+  const hostname = url.hostname.replace(/^\[|\]$/g, "");
+  const loopback = isLoopback(hostname);
+  const secure = url.protocol === "https:";
+  if (!secure && !loopback && !allowInsecureHttp) throw new InsecureEndpointError(url.origin, source);
+  return { origin: url.origin, host: url.host, hostname, secure, loopback, source };
+}
+
+function pickEndpoint(
+  optionEndpoint: string | undefined,
+  region: string,
+  ctx: ResolutionContext,
+): [string, string] {
+  if (present(optionEndpoint)) return [optionEndpoint, "client option `endpoint`"];
+  const own = ctx.config[CONFIG_KEYS.endpoint];
+  if (present(own)) return [own, `Pulumi config ${CONFIG_KEYS.endpoint}`];
+  const fromEndpoints = vpcFromEndpointsConfig(ctx.config[CONFIG_KEYS.endpoints]);
+  if (fromEndpoints) return [fromEndpoints, `Pulumi config ${CONFIG_KEYS.endpoints} (vpc)`];
+  const fromEnv = firstEnv(ctx.env, ENV_KEYS.endpoint);
+  if (fromEnv) return [fromEnv.value, `environment ${fromEnv.name}`];
+  return [defaultEndpoint(region), "the region's default endpoint"];
+}
+
+/** `alicloud:endpoints` is a list of objects in @pulumi/alicloud (`[{ vpc: "..." }]`); accept one object too. */
+function vpcFromEndpointsConfig(text: string | undefined): string | undefined {
+  if (!present(text)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigurationError(`Pulumi config ${CONFIG_KEYS.endpoints}`, "not valid JSON");
+  }
+  const entries = Array.isArray(parsed) ? parsed : [parsed];
+  for (const entry of entries) {
+    const vpc = (entry as Record<string, unknown> | null)?.[PRODUCT];
+    if (typeof vpc === "string" && present(vpc)) return vpc;
+  }
+  return undefined;
+}
+
+/** 127.0.0.0/8, ::1 (and its IPv4-mapped form) and `localhost`. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === "localhost") return true;
+  if (!ipaddr.isValid(host)) return false;
+  let addr = ipaddr.parse(host);
+  if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
+  }
+  return addr.range() === "loopback";
+}

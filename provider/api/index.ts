@@ -1,0 +1,27 @@
+export {
+  VpcClient,
+  getCallMetadata,
+  type StaticCredentials,
+  type VpcClientOptions,
+  type RetryEvent,
+  type CallMetadata,
+  type WithMetadata,
+  type WriteOptions,
+  type WaitOptions,
+  type PageRequest,
+} from "./client";
+export * from "./errors";
+export * from "./types";
+export { GatewayScheduler } from "./gatewayScheduler";
+export { SingleFlight } from "./singleFlight";
+export { classifyError, isRetryableKind, type ErrorFacts } from "./retry/classify";
+export { BackoffPolicy, type BackoffPolicyOptions } from "./retry/policy";
+export { runWithRetries, type Deadline, type RetryLoopOptions, type RetryMetadata } from "./retry/loop";
+export { resolveCredentials, type ResolvedCredentials } from "./config/credentials";
+export { resolveEndpoint, defaultEndpoint, isLoopback, type ResolvedEndpoint } from "./config/endpoint";
+export { resolveRegion, defaultRegion } from "./config/region";
+export { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
+export type { ResolutionContext } from "./config/context";
+export { toWireParams } from "./request/wireParams";
+export type { SignatureVersion } from "./request/signedRequest";
+export { API_VERSION, MAX_PAGE_SIZE, DEFAULT_DEADLINE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from "./constants";

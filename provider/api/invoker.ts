@@ -1,0 +1,137 @@
+import { homedir } from "node:os";
+import { v4 as uuidv4 } from "uuid";
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_DEADLINE_MS } from "./constants";
+import { present, type ResolutionContext } from "./config/context";
+import { resolveCredentials } from "./config/credentials";
+import { resolveEndpoint } from "./config/endpoint";
+import { CONFIG_KEYS } from "./config/keys";
+import { defaultRegion, resolveRegion } from "./config/region";
+import { ConfigurationError } from "./errors/ConfigurationError";
+import { VpcApiError } from "./errors/VpcApiError";
+import type { VpcClientOptions } from "./options";
+import { signRequest } from "./request/signedRequest";
+import { toWireParams } from "./request/wireParams";
+import { parseResponse } from "./response/parseResponse";
+import { classifyError } from "./retry/classify";
+import { runWithRetries, type Deadline, type RetryMetadata } from "./retry/loop";
+import { BackoffPolicy } from "./retry/policy";
+import { HttpTransport } from "./transport/httpTransport";
+import { toNetworkFailure } from "./transport/networkFailure";
+
+const MS_PER_SECOND = 1000;
+
+export interface InvokeResult {
+  body: Record<string, unknown>;
+  metadata: RetryMetadata & { requestId?: string };
+}
+
+/**
+ * Turns (action, parameters) into a signed, retried HTTP exchange. Credentials, region and endpoint are
+ * resolved at call time; signing happens inside the retry loop, so every attempt has its own nonce,
+ * timestamp and signature.
+ */
+export class Invoker {
+  private readonly transport = new HttpTransport();
+  private readonly policy: BackoffPolicy;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly newId: () => string;
+
+  constructor(private readonly options: VpcClientOptions) {
+    this.policy = new BackoffPolicy({ random: options.random });
+    const clock = options.clock ?? (() => new Date());
+    this.now = () => clock().getTime();
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.newId = options.idGenerator ?? (() => uuidv4());
+  }
+
+  context(): ResolutionContext {
+    return {
+      config: this.options.config ?? {},
+      env: this.options.env ?? process.env,
+      homeDir: this.options.homeDir ?? homedir(),
+    };
+  }
+
+  defaultRegion(): string | undefined {
+    return defaultRegion(this.options.region, this.context());
+  }
+
+  /** A fresh deadline for one logical operation. */
+  deadline(budgetMs?: number): Deadline {
+    const budget = budgetMs ?? this.options.deadlineMs ?? this.configuredDeadlineMs() ?? DEFAULT_DEADLINE_MS;
+    return { at: this.now() + budget, budgetMs: budget };
+  }
+
+  private configuredDeadlineMs(): number | undefined {
+    const text = this.options.config?.[CONFIG_KEYS.deadlineSeconds];
+    if (!present(text)) return undefined;
+    const seconds = Number(text);
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+      throw new ConfigurationError(
+        `Pulumi config ${CONFIG_KEYS.deadlineSeconds}`,
+        "expected a positive number of seconds",
+      );
+    }
+    return seconds * MS_PER_SECOND;
+  }
+
+  /** One logical call: `params` may carry RegionId; the resolved region is sent either way. */
+  async invoke(action: string, params: object, deadline: Deadline = this.deadline()): Promise<InvokeResult> {
+    const ctx = this.context();
+    const wire = toWireParams(params);
+    wire.RegionId = resolveRegion(action, wire.RegionId, this.options.region, ctx);
+    const endpoint = resolveEndpoint(
+      this.options.endpoint,
+      wire.RegionId,
+      ctx,
+      this.options.allowInsecureHttp ?? false,
+    );
+    const { credentials } = resolveCredentials(this.options.credentials, ctx);
+    const attemptTimeout = this.options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+
+    const { value, metadata } = await runWithRetries(
+      async (_attempt, remainingMs) => {
+        const request = signRequest(this.options.signatureVersion ?? "ACS3", {
+          action,
+          params: wire,
+          endpoint,
+          credentials,
+          now: new Date(this.now()),
+          nonce: this.newId(),
+        });
+        let response;
+        try {
+          response = await this.transport.send(request, Math.min(attemptTimeout, remainingMs));
+        } catch (err) {
+          const failure = toNetworkFailure(err);
+          if (!failure) throw err;
+          throw new VpcApiError({
+            action,
+            code: failure.code,
+            apiMessage: `${failure.message} (endpoint ${endpoint.origin})`,
+            kind: classifyError({ code: failure.code }),
+            // A sanitised cause: axios errors carry the request config, STS token header included.
+            cause: Object.assign(new Error(failure.message), { code: failure.code }),
+          });
+        }
+        return parseResponse(action, response);
+      },
+      {
+        action,
+        deadline,
+        policy: this.policy,
+        now: this.now,
+        sleep: this.sleep,
+        maxAttempts: this.options.maxAttempts,
+        onRetry: this.options.onRetry,
+      },
+    );
+    const requestId = typeof value.RequestId === "string" ? value.RequestId : undefined;
+    return { body: value, metadata: { ...metadata, requestId } };
+  }
+
+  destroy(): void {
+    this.transport.destroy();
+  }
+}

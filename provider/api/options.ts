@@ -1,0 +1,47 @@
+import type { StaticCredentials } from "./config/credentials";
+import type { VpcApiError } from "./errors/VpcApiError";
+import type { SignatureVersion } from "./request/signedRequest";
+
+/** Reported before each wait of the retry loop; carries no secret (the error message never holds one). */
+export interface RetryEvent {
+  action: string;
+  /** The attempt that failed (1-based). */
+  attempt: number;
+  delayMs: number;
+  error: VpcApiError;
+}
+
+export interface VpcClientOptions {
+  /** Default region for calls that do not name one. @default config `alicloud:region`, env, CLI profile */
+  region?: string;
+  /** Full URL, e.g. `http://127.0.0.1:PORT`. @default config/env overrides, else `https://vpc.<region>.aliyuncs.com` */
+  endpoint?: string;
+  /** Explicit credentials win over everything else. @default resolved per call from config, env, CLI profile */
+  credentials?: StaticCredentials;
+  /** Pulumi stack config as `configure()` sees it: `alicloud:accessKey`, `alicloud:region`, ... @default {} */
+  config?: Record<string, string>;
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** Where `.aliyun/config.json` is looked up. @default os.homedir() */
+  homeDir?: string;
+  /** @default "ACS3" */
+  signatureVersion?: SignatureVersion;
+  /** Overall deadline of one logical operation, retries and waits included. @default 600000, or config `alicloud-vpn:deadlineSeconds` */
+  deadlineMs?: number;
+  /** Bound on one HTTP attempt. @default 30000 */
+  attemptTimeoutMs?: number;
+  /** Allow plain http to a non-loopback host. @default false */
+  allowInsecureHttp?: boolean;
+  /** Bound on attempts of one call besides the deadline. @default Infinity */
+  maxAttempts?: number;
+  /** @default () => new Date() */
+  clock?: () => Date;
+  /** Uniform in [0, 1), for backoff jitter. @default Math.random */
+  random?: () => number;
+  /** @default a setTimeout promise */
+  sleep?: (ms: number) => Promise<void>;
+  /** Signature nonces and ClientTokens. @default uuid v4 */
+  idGenerator?: () => string;
+  /** Called before each retry wait. @default none */
+  onRetry?: (event: RetryEvent) => void;
+}

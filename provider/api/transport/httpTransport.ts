@@ -1,0 +1,76 @@
+import http from "node:http";
+import https from "node:https";
+import axios, { type AxiosInstance } from "axios";
+import { userAgent } from "./userAgent";
+
+export interface WireRequest {
+  /** Full URL, query string already encoded. */
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Loopback endpoints bypass any HTTP(S)_PROXY from the environment. */
+  direct: boolean;
+}
+
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One HTTP attempt on axios: keep-alive agents, a hard per-attempt timeout, no retries (the retry loop
+ * owns them), never throwing on status (the caller parses the API's JSON error body).
+ */
+export class HttpTransport {
+  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true });
+  private readonly axios: AxiosInstance;
+
+  constructor() {
+    this.axios = axios.create({
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+      maxRedirects: 0,
+      validateStatus: () => true,
+      responseType: "text",
+      // Keep the raw text: the client parses JSON itself, errors included.
+      transformResponse: [(data: unknown) => data],
+      decompress: true,
+    });
+  }
+
+  async send(req: WireRequest, timeoutMs: number): Promise<WireResponse> {
+    const controller = new AbortController();
+    // axios' `timeout` is a socket idle timeout; the abort bounds the whole attempt, body included.
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const res = await this.axios.request<string>({
+        method: "POST",
+        url: req.url,
+        headers: { ...req.headers, "user-agent": userAgent(), accept: "application/json" },
+        data: req.body,
+        timeout: timeoutMs,
+        signal: controller.signal,
+        proxy: req.direct ? false : undefined,
+      });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers ?? {})) {
+        if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+      }
+      return {
+        status: res.status,
+        headers,
+        body: typeof res.data === "string" ? res.data : String(res.data ?? ""),
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Closes idle keep-alive sockets. */
+  destroy(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
