@@ -48,8 +48,16 @@ export class HttpTransport {
       const res = await this.axios.request<string>({
         method: "POST",
         url: req.url,
-        headers: { ...req.headers, "user-agent": userAgent(), accept: "application/json" },
-        data: req.body,
+        headers: {
+          // axios adds a form Content-Type to every POST unless told not to (false); an unsigned
+          // Content-Type would be part of what the server signs, so send exactly what was signed.
+          "content-type": false,
+          ...req.headers,
+          "user-agent": userAgent(),
+          accept: "application/json",
+        },
+        // No body at all when empty: axios would otherwise add a Content-Type that was not signed.
+        data: req.body === "" ? undefined : req.body,
         timeout: timeoutMs,
         signal: controller.signal,
         proxy: req.direct ? false : undefined,
