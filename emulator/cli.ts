@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/** `alicloud-vpc-emulator`: serves the VPC API emulator until interrupted. */
+import { parseArgs } from "node:util";
+import { startEmulator } from "./emulator";
+import type { EmulatorOptions, FaultOptions } from "./options";
+import { loadSeedFile } from "./seedFile";
+
+const USAGE = `Usage: alicloud-vpc-emulator [options]
+  --port N                 port to listen on (default 0: any free port)
+  --host ADDR              address to listen on (default 127.0.0.1)
+  --config-delay-ms N      how long a write keeps its gateway "updating" (default 200)
+  --seed FILE              JSON with credentials, gateways and accounts
+  --state FILE             load state from FILE and save it after every change
+  --throttle-pct P         percent of requests refused with Throttling.User
+  --retry-after-seconds N  x-acs-retry-after on throttled responses (default 1)
+  --server-error-pct P     percent answered with ServiceUnavailable / InternalError
+  --reset-before-pct P     percent whose connection is reset before the action runs
+  --lost-response-pct P    percent whose connection is reset after the action ran
+  --latency-ms N           added latency per request
+  --fault-seed N           seed of the fault dice (default 1)
+  --help`;
+
+const OPTIONS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  "config-delay-ms": { type: "string" },
+  seed: { type: "string" },
+  state: { type: "string" },
+  "throttle-pct": { type: "string" },
+  "retry-after-seconds": { type: "string" },
+  "server-error-pct": { type: "string" },
+  "reset-before-pct": { type: "string" },
+  "lost-response-pct": { type: "string" },
+  "latency-ms": { type: "string" },
+  "fault-seed": { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
+function number(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`--${name} needs a non-negative number, got "${text}"`);
+  return value;
+}
+
+/** Command-line arguments to emulator options (exported for tests). */
+export function optionsFromArgs(args: string[]): EmulatorOptions | "help" {
+  const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+  if (values.help) return "help";
+  const faults: FaultOptions = {
+    seed: number("fault-seed", values["fault-seed"]),
+    throttlePct: number("throttle-pct", values["throttle-pct"]),
+    retryAfterSeconds: number("retry-after-seconds", values["retry-after-seconds"]),
+    serverErrorPct: number("server-error-pct", values["server-error-pct"]),
+    resetBeforeApplyPct: number("reset-before-pct", values["reset-before-pct"]),
+    resetAfterApplyPct: number("lost-response-pct", values["lost-response-pct"]),
+    latencyMs: number("latency-ms", values["latency-ms"]),
+  };
+  const seed = values.seed ? loadSeedFile(values.seed) : {};
+  return {
+    port: number("port", values.port),
+    host: values.host,
+    configDelayMs: number("config-delay-ms", values["config-delay-ms"]),
+    stateFile: values.state,
+    faults: Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined)),
+    ...seed,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = optionsFromArgs(process.argv.slice(2));
+  if (options === "help") {
+    console.log(USAGE);
+    return;
+  }
+  const emulator = await startEmulator(options);
+  const { accessKeyId, accessKeySecret, securityToken } = emulator.credentials;
+  // The emulator's own, local-only credentials: printing them is how a user learns what to sign with.
+  console.log(`alicloud-vpc-emulator listening on ${emulator.endpoint}`);
+  console.log(`ALIBABA_CLOUD_ACCESS_KEY_ID=${accessKeyId}`);
+  console.log(`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${accessKeySecret}`);
+  if (securityToken) console.log(`ALIBABA_CLOUD_SECURITY_TOKEN=${securityToken}`);
+  const stop = () => void emulator.stop().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(`alicloud-vpc-emulator: ${error.message}`);
+    console.error(USAGE);
+    process.exit(2);
+  });
+}

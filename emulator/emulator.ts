@@ -1,0 +1,144 @@
+/** Wires the parts together and serves them over HTTP on loopback. */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CredentialRegistry, generateCredential, type Principal } from "./auth/credentials";
+import { NonceCache } from "./auth/nonces";
+import { DEFAULT_CONFIG_DELAY_MS, DEFAULT_HOST } from "./constants";
+import { createDrift, type Drift } from "./drift";
+import { FaultInjector } from "./faults";
+import { DEFAULT_GATEWAYS, gatewayRecord } from "./gateways";
+import { handleRequest, type RequestCore } from "./http/handleRequest";
+import {
+  type EmulatorGatewayState,
+  type EmulatorPbrRoute,
+  type EmulatorRoute,
+  gatewayStateOf,
+  pbrRoutesOf,
+  routesOf,
+} from "./inspect";
+import type { EmulatorGateway, EmulatorOptions, FaultOptions } from "./options";
+import { randomSeed, requestId, seededRandom } from "./random";
+import { type EmulatorLogEntry, RequestLog } from "./requestLog";
+import { loadState, saveState } from "./state/persistence";
+import { Stores } from "./state/store";
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT` */
+  endpoint: string;
+  host: string;
+  port: number;
+  /** The first account's key (and its STS token when one is configured). */
+  credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  accountId: string;
+  stop(): Promise<void>;
+  /** Back to the configured gateways with empty tables; forgets tokens, nonces, log and counts; faults as configured. */
+  reset(): void;
+  setFaults(faults: FaultOptions): void;
+  /** Requests per Action, all attempts including rejected ones. */
+  counts(): Record<string, number>;
+  requestLog(): EmulatorLogEntry[];
+  /** Clears the request log and the counts. */
+  clearLog(): void;
+  routes(vpnGatewayId: string): EmulatorRoute[];
+  pbrRoutes(vpnGatewayId: string): EmulatorPbrRoute[];
+  gateway(vpnGatewayId: string): EmulatorGatewayState | undefined;
+  addGateway(gateway: EmulatorGateway): void;
+  drift: Drift;
+}
+
+function formatEndpoint(host: string, port: number): string {
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clock = options.clock ?? Date.now;
+  const random = seededRandom(options.seed ?? randomSeed());
+  const credentials = options.credentials ?? [generateCredential(random)];
+  const registry = new CredentialRegistry(credentials);
+  const first: Principal = registry.first();
+  const initialGateways = options.gateways ?? DEFAULT_GATEWAYS;
+  const stores = new Stores();
+  const faults = new FaultInjector(options.faults);
+  const log = new RequestLog();
+  const nonces = new NonceCache();
+  const persist = () => {
+    if (options.stateFile) saveState(options.stateFile, stores);
+  };
+  const seedGateways = () => {
+    for (const g of initialGateways) {
+      if (!stores.findGateway(g.vpnGatewayId)) stores.addGateway(gatewayRecord(g, first.accountId, clock()));
+    }
+  };
+  // A state file, when present, wins; configured gateways it lacks are added.
+  if (!(options.stateFile && loadState(options.stateFile, stores))) stores.clear();
+  seedGateways();
+  persist();
+
+  const core: RequestCore = {
+    clock,
+    nextRequestId: () => requestId(random),
+    configDelayMs: options.configDelayMs ?? DEFAULT_CONFIG_DELAY_MS,
+    registry,
+    nonces,
+    faults,
+    log,
+    stores,
+    changed: persist,
+  };
+  const server: Server = createServer((req, res) => void handleRequest(core, req, res));
+  const host = options.host ?? DEFAULT_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const gatewayOrThrow = (id: string) => {
+    const g = stores.findGateway(id);
+    if (!g) throw new Error(`no gateway ${id}`);
+    return g;
+  };
+
+  return {
+    endpoint: formatEndpoint(host, port),
+    host,
+    port,
+    credentials: {
+      accessKeyId: first.accessKeyId,
+      accessKeySecret: first.accessKeySecret,
+      ...(first.securityToken ? { securityToken: first.securityToken } : {}),
+    },
+    accountId: first.accountId,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+    reset() {
+      stores.clear();
+      seedGateways();
+      nonces.clear();
+      log.clear();
+      faults.set(options.faults ?? {});
+      faults.reseed();
+      persist();
+    },
+    setFaults: (f) => faults.set(f),
+    counts: () => log.counts(),
+    requestLog: () => log.list(),
+    clearLog: () => log.clear(),
+    routes: (id) => routesOf(gatewayOrThrow(id)),
+    pbrRoutes: (id) => pbrRoutesOf(gatewayOrThrow(id)),
+    gateway: (id) => {
+      const g = stores.findGateway(id);
+      return g && gatewayStateOf(g, clock());
+    },
+    addGateway(g) {
+      stores.addGateway(gatewayRecord(g, first.accountId, clock()));
+      persist();
+    },
+    drift: createDrift(stores, persist),
+  };
+}

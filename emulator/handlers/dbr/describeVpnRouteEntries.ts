@@ -1,0 +1,22 @@
+import { invalidParameter } from "../../errors";
+import type { ReadAction } from "../context";
+import { gatewayRef, regionStore, resolveGateway } from "../gatewayAccess";
+import { page } from "../paging";
+import { CUSTOM_ROUTE, dbrListing } from "../views";
+
+const BGP_ROUTE = "bgp";
+
+export const describeVpnRouteEntries: ReadAction = {
+  kind: "read",
+  run(ctx) {
+    const ref = gatewayRef(ctx);
+    const type = (ctx.params.optional("RouteEntryType") ?? CUSTOM_ROUTE).toLowerCase();
+    if (type !== CUSTOM_ROUTE && type !== BGP_ROUTE)
+      throw invalidParameter("RouteEntryType", "must be custom or bgp");
+    const gateway = resolveGateway(ctx.stores, regionStore(ctx, ref), ref.vpnGatewayId);
+    // The emulator learns no BGP routes: the bgp listing is always empty.
+    const entries = type === BGP_ROUTE ? [] : gateway.routes.map((r) => dbrListing(gateway, r));
+    const { items, ...paging } = page(ctx.params, entries);
+    return { ...paging, VpnRouteEntries: { VpnRouteEntry: items } };
+  },
+};

@@ -1,0 +1,44 @@
+/** The emulator's own records (never the client's types: the two must not hide each other's mistakes). */
+import type { BusinessStatus } from "./options";
+
+export interface RouteRecord {
+  routeDest: string;
+  nextHop: string;
+  weight: number;
+  published: boolean;
+  createTime: number;
+  description?: string;
+  overlayMode: string;
+}
+
+export interface PbrRouteRecord extends RouteRecord {
+  routeSource: string;
+  priority: number;
+}
+
+export interface GatewayRecord {
+  vpnGatewayId: string;
+  regionId: string;
+  accountId: string;
+  /** Status when no change is being applied. */
+  baseStatus: string;
+  businessStatus: BusinessStatus;
+  routeQuota: number;
+  vpcId: string;
+  createTime: number;
+  /** The gateway reports `updating` while the clock is before this instant. */
+  busyUntil: number;
+  routes: RouteRecord[];
+  pbrRoutes: PbrRouteRecord[];
+}
+
+export interface ClientTokenRecord {
+  action: string;
+  token: string;
+  /** The action's own parameters, sorted, as sent. */
+  fingerprint: string;
+  response: Record<string, unknown>;
+  time: number;
+}
+
+export type RouteTable = "dbr" | "pbr";

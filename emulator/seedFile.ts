@@ -1,0 +1,40 @@
+/**
+ * The CLI's `--seed FILE`: JSON with gateways and credentials, either flat or grouped by account:
+ * `{ "credentials": [...], "gateways": [...], "accounts": [{ "accountId", "credentials": [...], "gateways": [...] }] }`.
+ */
+import { readFileSync } from "node:fs";
+import type { EmulatorCredential, EmulatorGateway } from "./options";
+
+export interface SeedFile {
+  credentials?: EmulatorCredential[];
+  gateways?: EmulatorGateway[];
+  accounts?: { accountId: string; credentials?: EmulatorCredential[]; gateways?: EmulatorGateway[] }[];
+}
+
+export interface Seed {
+  credentials?: EmulatorCredential[];
+  gateways?: EmulatorGateway[];
+}
+
+/** Flattens accounts into credentials and gateways; a list stays undefined when the file gives none. */
+export function flattenSeed(seed: SeedFile): Seed {
+  const credentials = [...(seed.credentials ?? [])];
+  const gateways = [...(seed.gateways ?? [])];
+  for (const account of seed.accounts ?? []) {
+    if (!account.accountId) throw new Error("seed: every account needs an accountId");
+    for (const c of account.credentials ?? []) credentials.push({ ...c, accountId: account.accountId });
+    for (const g of account.gateways ?? []) gateways.push({ ...g, accountId: account.accountId });
+  }
+  for (const c of credentials) {
+    if (!c.accessKeyId || !c.accessKeySecret)
+      throw new Error("seed: credentials need accessKeyId and accessKeySecret");
+  }
+  return {
+    credentials: credentials.length > 0 || seed.credentials ? credentials : undefined,
+    gateways: gateways.length > 0 || seed.gateways ? gateways : undefined,
+  };
+}
+
+export function loadSeedFile(path: string): Seed {
+  return flattenSeed(JSON.parse(readFileSync(path, "utf8")) as SeedFile);
+}
