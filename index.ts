@@ -1,1 +1,14 @@
-export {};
+export {
+  VpnRouteEntry,
+  VpnPbrRouteEntry,
+  vpnRouteEntryProvider,
+  vpnPbrRouteEntryProvider,
+  RouteExistsError,
+  formatRouteId,
+  parseRouteId,
+  type VpnRouteEntryArgs,
+  type VpnPbrRouteEntryArgs,
+  type RouteOutputs,
+} from "./provider";
+export { VpcClient, type VpcClientOptions, type StaticCredentials } from "./provider/api";
+// export { VpnGatewayRoutes } from "./components";

@@ -35,14 +35,10 @@ export const OVERLAY_MODES: readonly string[] = ["Ipsec"];
 export const STATE_PUBLISHED = "published";
 export const STATE_NORMAL = "normal";
 
-/** Stack configuration keys the provider reads in configure(). */
-export const CONFIG_KEYS = {
-  accessKey: "alicloud:accessKey",
-  secretKey: "alicloud:secretKey",
-  securityToken: "alicloud:securityToken",
-  region: "alicloud:region",
-  profile: "alicloud:profile",
-  endpoints: "alicloud:endpoints",
-  endpoint: "alicloud-vpn:endpoint",
-  deadlineSeconds: "alicloud-vpn:deadlineSeconds",
-} as const;
+/** Create errors that mean "this route is there already" (the real code is undocumented; the emulator's first). */
+export const ALREADY_EXISTS_CODE_PARTS: readonly string[] = ["AlreadyExist", "Duplicate"];
+
+/** Polling of the route listing until it shows the requested state. @default 1000 ms, growing 1.5x to 10 s */
+export const DEFAULT_LISTING_POLL_MS = 1_000;
+export const MAX_LISTING_POLL_MS = 10_000;
+export const LISTING_POLL_GROWTH = 1.5;

@@ -1,0 +1,74 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { VpcApiError } from "../api/errors";
+import { ALREADY_EXISTS_CODE_PARTS } from "../constants";
+import { RouteExistsError } from "../errors/RouteExistsError";
+import { formatRouteId } from "../ids";
+import type { RuntimeContext } from "../runtime/context";
+import type { RouteInputs, RouteOutputs } from "../types";
+import { converge, settled } from "./converge";
+import { lookUpRoute } from "./listing";
+import { outputsOf } from "./outputs";
+import type { Desired } from "./plan";
+import type { ListedRoute, NewRoute, RouteApi } from "./routeApi";
+import { writeExclusive } from "./writes";
+
+const isAlreadyExists = (err: unknown): boolean =>
+  err instanceof VpcApiError && ALREADY_EXISTS_CODE_PARTS.some((part) => err.code.includes(part));
+
+/**
+ * Creates the route (one ClientToken for all retries: the client keeps it), under the gateway's lock, then
+ * waits until the gateway is active and the listing shows the requested weight and publish state. A route
+ * that is already there is an error naming the ID to adopt it with, or is taken over with `adopt: true`.
+ */
+export async function createRoute(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  inputs: RouteInputs,
+): Promise<pulumi.dynamic.CreateResult<RouteOutputs>> {
+  const route: NewRoute = {
+    vpnGatewayId: inputs.vpnGatewayId,
+    nextHop: inputs.nextHop,
+    routeDest: inputs.routeDest,
+    routeSource: inputs.routeSource,
+    region: ctx.region(inputs.region),
+    overlayMode: inputs.overlayMode,
+    weight: inputs.weight,
+    publishVpc: inputs.publishVpc,
+    description: inputs.description,
+    priority: inputs.priority,
+  };
+  const id = formatRouteId(api.kind, route);
+  const desired: Desired = {
+    weight: inputs.weight,
+    publishVpc: inputs.publishVpc,
+    priority: inputs.priority,
+  };
+
+  const adoptOrRefuse = async (existing: ListedRoute) => {
+    if (inputs.adopt !== true) throw new RouteExistsError(api.kind, id, route.region);
+    return converge(ctx, api, route, existing, desired);
+  };
+
+  let entry: ListedRoute;
+  const existing = await lookUpRoute(ctx, api, route);
+  if (existing === null) {
+    throw new Error(
+      `VPN gateway ${route.vpnGatewayId} was not found in region ${route.region}: check vpnGatewayId and region ` +
+        `(and that the credentials belong to the gateway's account).`,
+    );
+  }
+  if (existing) {
+    entry = await adoptOrRefuse(existing);
+  } else {
+    try {
+      await writeExclusive(ctx, route, () => api.create(ctx.client, route));
+      entry = await settled(ctx, api, route, desired);
+    } catch (err) {
+      // Someone (another program, a person) created the same route between our look-up and our write.
+      const raced = isAlreadyExists(err) ? await lookUpRoute(ctx, api, route) : undefined;
+      if (!raced) throw err;
+      entry = await adoptOrRefuse(raced);
+    }
+  }
+  return { id, outs: outputsOf(api.kind, inputs as unknown as Record<string, unknown>, route.region, entry) };
+}

@@ -1,0 +1,84 @@
+import { isNotFound } from "../api/errors";
+import { LISTING_POLL_GROWTH, MAX_LISTING_POLL_MS, DEFAULT_LISTING_POLL_MS } from "../constants";
+import { sameIdentity } from "../ids";
+import type { RuntimeContext } from "../runtime/context";
+import type { RouteIdentity } from "../types";
+import type { ListedRoute, RouteApi } from "./routeApi";
+
+/**
+ * All routes of one kind on one gateway. Concurrent callers (N reads of one gateway during a refresh) share
+ * one paged listing; nothing is cached once it is answered, so later callers see fresh state.
+ */
+export function listRoutes(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  region: string,
+  vpnGatewayId: string,
+): Promise<ListedRoute[]> {
+  const key = `${api.kind}|${region}|${vpnGatewayId}`;
+  return ctx.listings.do(key, () =>
+    api.list(ctx.client, { RegionId: region, VpnGatewayId: vpnGatewayId }),
+  ) as Promise<ListedRoute[]>;
+}
+
+export function findRoute(
+  api: RouteApi,
+  entries: ListedRoute[],
+  route: RouteIdentity,
+): ListedRoute | undefined {
+  return entries.find((e) =>
+    sameIdentity(api.kind, route, {
+      vpnGatewayId: route.vpnGatewayId,
+      nextHop: e.NextHop,
+      routeDest: e.RouteDest,
+      routeSource: e.RouteSource,
+    }),
+  );
+}
+
+/** The route's entry, `undefined` when it is not listed, `null` when the gateway itself is gone. */
+export async function lookUpRoute(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  route: RouteIdentity & { region: string },
+): Promise<ListedRoute | undefined | null> {
+  try {
+    return findRoute(api, await listRoutes(ctx, api, route.region, route.vpnGatewayId), route);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * Polls the listing until `done` accepts the route's entry (or its absence: `undefined`; a gone gateway is
+ * `null`). Writes are asynchronous: the gateway turning `active` is not proof that the listing shows the change.
+ */
+export async function waitForRoute(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  route: RouteIdentity & { region: string },
+  done: (entry: ListedRoute | undefined | null) => boolean,
+  what: string,
+): Promise<ListedRoute | undefined | null> {
+  const deadline = ctx.now() + ctx.deadlineMs;
+  let delay = ctx.pollMs ?? DEFAULT_LISTING_POLL_MS;
+  for (;;) {
+    const entry = await lookUpRoute(ctx, api, route);
+    if (done(entry)) return entry;
+    if (ctx.now() + delay > deadline) {
+      const seen =
+        entry === null
+          ? "the gateway is gone"
+          : entry
+            ? `weight ${entry.Weight}, state ${entry.State}`
+            : "not listed";
+      throw new Error(
+        `Timed out after ${Math.round(ctx.deadlineMs / 1000)} s waiting for ${what} (last seen: ${seen}). ` +
+          `Run \`pulumi refresh\` to record what the gateway holds now, or raise alicloud-vpn:deadlineSeconds.`,
+      );
+    }
+    await ctx.sleep(delay);
+    delay = Math.min(MAX_LISTING_POLL_MS, Math.round(delay * LISTING_POLL_GROWTH));
+  }
+}

@@ -1,0 +1,61 @@
+import type { RouteApi } from "./routeApi";
+import { scopeOf } from "./routeApi";
+
+/** Policy-based routes: the *VpnPbrRouteEntry actions. */
+export const pbrApi: RouteApi = {
+  kind: "pbr",
+  list: (client, scope) => client.describeVpnPbrRouteEntries(scope),
+  create: (client, r) =>
+    client.createVpnPbrRouteEntry({
+      ...scopeOf(r),
+      RouteSource: r.routeSource ?? "",
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: r.weight,
+      PublishVpc: r.publishVpc,
+      Priority: r.priority,
+      Description: r.description,
+      OverlayMode: r.overlayMode,
+    }),
+  remove: (client, r, current) =>
+    client.deleteVpnPbrRouteEntry({
+      ...scopeOf(r),
+      RouteSource: r.routeSource ?? "",
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: current.Weight,
+      // Sent only as the configured value: the API refuses a priority that differs from the entry's.
+      Priority: current.Priority,
+      OverlayMode: r.overlayMode,
+    }),
+  modifyWeight: (client, r, current, newWeight) =>
+    client.modifyVpnPbrRouteEntryWeight({
+      ...scopeOf(r),
+      RouteSource: r.routeSource ?? "",
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: current.Weight,
+      NewWeight: newWeight,
+      Priority: current.Priority,
+      OverlayMode: r.overlayMode,
+    }),
+  modifyPriority: (client, r, current, newPriority) =>
+    client.modifyVpnPbrRouteEntryPriority({
+      ...scopeOf(r),
+      RouteSource: r.routeSource ?? "",
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: current.Weight,
+      Priority: current.Priority,
+      NewPriority: newPriority,
+    }),
+  // PublishVpnRouteEntry has no RouteSource: the API publishes or withdraws by destination and next hop.
+  publish: (client, r, publish) =>
+    client.publishVpnRouteEntry({
+      ...scopeOf(r),
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      RouteType: "pbr",
+      PublishVpc: publish,
+    }),
+};

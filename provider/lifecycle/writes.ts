@@ -1,0 +1,44 @@
+import type { RuntimeContext } from "../runtime/context";
+import { scopeOf, type RouteApi, type RouteRef, type ListedRoute } from "./routeApi";
+import type { Step } from "./plan";
+
+/**
+ * Runs one write under the gateway's lock and keeps the lock until the gateway is `active` again: the
+ * gateway takes one change at a time (VpnGateway.Configuring otherwise), so the next write in this process
+ * starts only when it can succeed.
+ */
+export function writeExclusive(
+  ctx: RuntimeContext,
+  route: RouteRef,
+  write: () => Promise<unknown>,
+): Promise<void> {
+  return ctx.scheduler.runExclusive(route.vpnGatewayId, async () => {
+    await write();
+    await ctx.client.waitForGatewayActive(scopeOf(route), { pollMs: ctx.pollMs });
+  });
+}
+
+/** Applies one planned step to the entry as it is now; returns the entry as it will be. */
+export async function applyStep(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  route: RouteRef,
+  current: ListedRoute,
+  step: Step,
+): Promise<ListedRoute> {
+  const client = ctx.client;
+  switch (step.op) {
+    case "publish":
+      await writeExclusive(ctx, route, () => api.publish(client, route, step.publish));
+      return { ...current, State: step.publish ? "published" : "normal" };
+    case "weight":
+      await writeExclusive(ctx, route, () => api.modifyWeight(client, route, current, step.to));
+      return { ...current, Weight: step.to };
+    case "priority": {
+      const modifyPriority = api.modifyPriority;
+      if (!modifyPriority) throw new Error(`${api.kind} routes have no priority`);
+      await writeExclusive(ctx, route, () => modifyPriority(client, route, current, step.to));
+      return { ...current, Priority: step.to };
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { VpcClient, type VpcClientOptions } from "../api/client";
+import { GatewayScheduler } from "../api/gatewayScheduler";
+import { SingleFlight } from "../api/singleFlight";
+import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
+import { deadlineMsFromConfig } from "./config";
+
+/** Process-level settings besides the stack configuration; tests pin time and point at the emulator here. */
+export interface RuntimeOptions {
+  /** Passed to the VpcClient over what configure() gave. @default {} */
+  client?: Partial<VpcClientOptions>;
+  /** First poll interval of the listing and gateway waits. @default 1000 */
+  pollMs?: number;
+  /** Deadline of one listing wait. @default `alicloud-vpn:deadlineSeconds`, else 600000 */
+  deadlineMs?: number;
+  /** @default a setTimeout promise */
+  sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds since the epoch. @default Date.now */
+  now?: () => number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What one provider process shares between all its resources of both kinds: the configuration from
+ * configure(), one API client, the per-gateway write order and the shared listings.
+ */
+export class RuntimeContext {
+  /** Writes to one gateway run one at a time; different gateways in parallel. */
+  readonly scheduler = new GatewayScheduler();
+  /** Concurrent reads of one gateway's routes share one paged listing. */
+  readonly listings = new SingleFlight<unknown[]>();
+  private config: Record<string, string> = {};
+  private options: RuntimeOptions = {};
+  private cachedClient?: VpcClient;
+
+  /** Called from the providers' configure(); each resource kind calls it with the same stack config. */
+  configure(config: Record<string, string>): void {
+    this.config = { ...config };
+    this.dropClient();
+  }
+
+  setOptions(options: RuntimeOptions): void {
+    this.options = { ...options };
+    this.dropClient();
+  }
+
+  get client(): VpcClient {
+    this.cachedClient ??= new VpcClient({ config: this.config, ...this.options.client });
+    return this.cachedClient;
+  }
+
+  /** The route's region: its own input, else the configured default. */
+  region(explicit: unknown): string {
+    if (typeof explicit === "string" && explicit !== "") return explicit;
+    const region = this.client.region;
+    if (region) return region;
+    throw new Error(
+      `No region for the route: set its region input, or the stack's ${CONFIG_KEYS.region} ` +
+        `(pulumi config set ${CONFIG_KEYS.region} cn-hangzhou), or ${ENV_KEYS.region.join(" / ")}.`,
+    );
+  }
+
+  get pollMs(): number | undefined {
+    return this.options.pollMs;
+  }
+
+  get deadlineMs(): number {
+    return this.options.deadlineMs ?? deadlineMsFromConfig(this.config);
+  }
+
+  now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return (this.options.sleep ?? realSleep)(ms);
+  }
+
+  private dropClient(): void {
+    this.cachedClient?.destroy();
+    this.cachedClient = undefined;
+  }
+}

@@ -1,0 +1,31 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { diffRoute } from "../diff";
+import { createRoute } from "../lifecycle/create";
+import { deleteRoute } from "../lifecycle/delete";
+import { readRoute } from "../lifecycle/read";
+import type { RouteApi } from "../lifecycle/routeApi";
+import { updateRoute } from "../lifecycle/update";
+import type { RouteInputs, RouteOutputs } from "../types";
+import { checkRouteInputs } from "../validation/check";
+import { readStackConfig } from "./config";
+import type { RuntimeContext } from "./context";
+
+export type RouteProvider = Required<pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>>;
+
+type Props = Record<string, unknown>;
+
+/** The lifecycle of one route kind, bound to the process's runtime context. */
+export function routeProvider(ctx: RuntimeContext, api: RouteApi): RouteProvider {
+  return {
+    configure: async (req) => ctx.configure(readStackConfig(req.config)),
+    check: async (_olds, news) => {
+      const { inputs, failures } = checkRouteInputs(api.kind, news as unknown as Props);
+      return { inputs: inputs as unknown as RouteInputs, failures };
+    },
+    diff: async (_id, olds, news) => diffRoute(api.kind, olds as unknown as Props, news as unknown as Props),
+    create: (inputs) => createRoute(ctx, api, inputs),
+    read: (id, props) => readRoute(ctx, api, id, (props ?? {}) as unknown as Props),
+    update: (id, olds, news) => updateRoute(ctx, api, id, olds as unknown as Props, news as unknown as Props),
+    delete: (id, props) => deleteRoute(ctx, api, id, props as unknown as Props),
+  };
+}
