@@ -59,6 +59,8 @@ export interface RpcOptions {
   timestamp?: string;
   nonce?: string;
   keys?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  /** Sign for this HTTP method instead of the one sent. */
+  signAs?: "GET" | "POST";
   /** Changes the parameters after signing. */
   tamper?: (params: Record<string, string>) => void;
 }
@@ -84,7 +86,7 @@ export function rawRpc(
     ...(keys.securityToken ? { SecurityToken: keys.securityToken } : {}),
   };
   const all = { ...common, ...own };
-  const signature = OpenApiUtil.getRPCSignature(all, method, keys.accessKeySecret);
+  const signature = OpenApiUtil.getRPCSignature(all, o.signAs ?? method, keys.accessKeySecret);
   o.tamper?.(own);
   const signed = { ...common, Signature: signature };
   const placement = o.placement ?? "query";
