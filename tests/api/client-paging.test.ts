@@ -1,0 +1,192 @@
+import { DeadlineExceededError, VpcClient, getCallMetadata } from "../../provider/api";
+import {
+  startApiServer,
+  sendJson,
+  apiError,
+  actionOf,
+  type ApiServer,
+  type Handler,
+} from "./helpers/apiServer";
+import { fakeTime } from "./helpers/fakeTime";
+
+const KEY = { accessKeyId: "id-p", accessKeySecret: "secret-p" };
+const GW = { RegionId: "cn-hangzhou", VpnGatewayId: "vpn-p1" };
+
+function routes(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    VpnInstanceId: GW.VpnGatewayId,
+    RouteDest: `10.${Math.floor(i / 256)}.${i % 256}.0/24`,
+    NextHop: "vco-1",
+    Weight: 100,
+    State: "published",
+    CreateTime: 1_700_000_000_000 + i,
+  }));
+}
+
+/** Serves `all` the way the API pages: PageNumber/PageSize from the query, TotalCount = `reportedTotal`. */
+function pagingHandler(all: unknown[], outer: string, inner: string, reportedTotal = all.length): Handler {
+  return (req, res) => {
+    const pageNumber = Number(req.query.PageNumber ?? 1);
+    const pageSize = Number(req.query.PageSize ?? 10);
+    const entries = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    sendJson(res, 200, {
+      RequestId: `page-${pageNumber}`,
+      PageNumber: pageNumber,
+      PageSize: pageSize,
+      TotalCount: reportedTotal,
+      [outer]: { [inner]: entries },
+    });
+  };
+}
+
+describe("listings", () => {
+  let server: ApiServer;
+  let client: VpcClient;
+  async function setup(handler: Handler, extra = {}) {
+    server = await startApiServer(handler);
+    client = new VpcClient({ endpoint: server.endpoint, credentials: KEY, ...extra });
+  }
+  afterEach(async () => {
+    client?.destroy();
+    await server?.close();
+  });
+
+  it("a listing over 3 pages fetches exactly 3 pages with PageSize 50", async () => {
+    const all = routes(120);
+    await setup(pagingHandler(all, "VpnRouteEntries", "VpnRouteEntry"));
+    const got = await client.describeVpnRouteEntries(GW);
+    expect(got).toEqual(all);
+    expect(server.requests.map((r) => [r.query.PageNumber, r.query.PageSize])).toEqual([
+      ["1", "50"],
+      ["2", "50"],
+      ["3", "50"],
+    ]);
+    expect(server.requests.every((r) => actionOf(r) === "DescribeVpnRouteEntries")).toBe(true);
+    expect(server.requests.every((r) => r.query.ClientToken === undefined)).toBe(true);
+  });
+
+  it("exactly 50 entries take one page; none take one page", async () => {
+    await setup(pagingHandler(routes(50), "VpnRouteEntries", "VpnRouteEntry"));
+    expect(await client.describeVpnRouteEntries(GW)).toHaveLength(50);
+    expect(server.requests).toHaveLength(1);
+    await server.close();
+    client.destroy();
+    await setup(pagingHandler([], "VpnRouteEntries", "VpnRouteEntry"));
+    expect(await client.describeVpnRouteEntries({ ...GW, RouteEntryType: "bgp" })).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0].query.RouteEntryType).toBe("bgp");
+  });
+
+  it("stops on an empty page even when TotalCount claims more (cannot loop)", async () => {
+    await setup(pagingHandler(routes(60), "VpnRouteEntries", "VpnRouteEntry", 1000));
+    const got = await client.describeVpnRouteEntries(GW);
+    expect(got).toHaveLength(60);
+    // pages 1 (50), 2 (10), 3 (empty) → stop
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("stops after the pages TotalCount implies, even if a server returns short pages forever", async () => {
+    const short = routes(10);
+    await setup((req, res) =>
+      sendJson(res, 200, {
+        RequestId: "r",
+        PageNumber: Number(req.query.PageNumber),
+        PageSize: 50,
+        TotalCount: 120,
+        VpnRouteEntries: { VpnRouteEntry: short },
+      }),
+    );
+    expect(await client.describeVpnRouteEntries(GW)).toHaveLength(30);
+    // ceil(120 / 50) = 3 pages at most
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("policy routes page the same way, with their own wrapper names", async () => {
+    const all = routes(101).map((r, i) => ({ ...r, RouteSource: `192.168.${i % 256}.0/24`, Priority: 10 }));
+    await setup(pagingHandler(all, "VpnPbrRouteEntries", "VpnPbrRouteEntry"));
+    expect(await client.describeVpnPbrRouteEntries(GW)).toEqual(all);
+    expect(server.requests.map((r) => r.query.PageNumber)).toEqual(["1", "2", "3"]);
+  });
+
+  it("one page on request, with its counts and call metadata", async () => {
+    await setup(pagingHandler(routes(30), "VpnRouteEntries", "VpnRouteEntry"));
+    const page = await client.describeVpnRouteEntriesPage({ ...GW, PageNumber: 2, PageSize: 20 });
+    expect(page).toMatchObject({ RequestId: "page-2", PageNumber: 2, PageSize: 20, TotalCount: 30 });
+    expect(page.entries).toHaveLength(10);
+    expect(getCallMetadata(page)).toEqual({ attempts: 1, totalRetryDelayMs: 0, requestId: "page-2" });
+  });
+
+  it("a throttled page is retried and the listing still completes", async () => {
+    const inner = pagingHandler(routes(70), "VpnRouteEntries", "VpnRouteEntry");
+    const time = fakeTime();
+    await setup((req, res, n) => (n === 2 ? apiError(res, 400, "Throttling", "thr") : inner(req, res, n)), {
+      clock: time.clock,
+      sleep: time.sleep,
+      random: () => 0.5,
+    });
+    expect(await client.describeVpnRouteEntries(GW)).toHaveLength(70);
+    expect(server.requests.map((r) => r.query.PageNumber)).toEqual(["1", "2", "2"]);
+    expect(time.sleeps).toEqual([500]);
+  });
+});
+
+describe("waitForGatewayActive", () => {
+  let server: ApiServer;
+  let client: VpcClient;
+  afterEach(async () => {
+    client?.destroy();
+    await server?.close();
+  });
+
+  it("polls DescribeVpnGateway until active, with a growing interval", async () => {
+    const statuses = ["updating", "updating", "updating", "active"];
+    server = await startApiServer((_req, res, n) =>
+      sendJson(res, 200, { RequestId: `r${n}`, VpnGatewayId: "vpn-p1", Status: statuses[n - 1] }),
+    );
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    await client.waitForGatewayActive(GW, { pollMs: 100 });
+    expect(server.requests).toHaveLength(4);
+    expect(server.requests.every((r) => actionOf(r) === "DescribeVpnGateway")).toBe(true);
+    expect(time.sleeps).toEqual([100, 150, 225]);
+  });
+
+  it("returns after one call when the gateway is already active", async () => {
+    server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r", Status: "active" }));
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    await client.waitForGatewayActive(GW);
+    expect(server.requests).toHaveLength(1);
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it("gives up at its deadline, naming the gateway and the last status", async () => {
+    server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r", Status: "updating" }));
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    const err = (await client
+      .waitForGatewayActive(GW, { deadlineMs: 5_000, pollMs: 1_000 })
+      .catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    expect(err.message).toContain("vpn-p1 to become active (last status: updating)");
+    // waits 1000 + 1500 + 2250 = 4750 fit in 5000 ms; the next (3375) would not, so it stops after 4 polls.
+    expect(time.sleeps).toEqual([1000, 1500, 2250]);
+    expect(server.requests).toHaveLength(4);
+    expect(time.elapsed()).toBeLessThanOrEqual(5_000);
+  });
+});
