@@ -9,7 +9,8 @@ export function toWireParams(params: object): Record<string, string> {
     if (typeof value === "boolean") wire[name] = value ? "true" : "false";
     else if (typeof value === "number") {
       if (!Number.isFinite(value)) throw new TypeError(`Parameter ${name} is not a finite number`);
-      wire[name] = Number.isInteger(value) ? value.toFixed(0) : String(value);
+      // BigInt keeps large integers in plain decimal (String(1e21) would be "1e+21").
+      wire[name] = Number.isInteger(value) ? BigInt(value).toString() : String(value);
     } else if (typeof value === "string") wire[name] = value;
     else throw new TypeError(`Parameter ${name} has unsupported type ${typeof value}`);
   }
