@@ -90,13 +90,13 @@ export class VpcClient {
   }
 
   /** Every entry, fetched at PageSize 50 until TotalCount is reached; one deadline for all pages. */
-  describeVpnRouteEntries(req: DescribeVpnRouteEntriesRequest): Promise<VpnRouteEntry[]> {
+  async describeVpnRouteEntries(req: DescribeVpnRouteEntriesRequest): Promise<VpnRouteEntry[]> {
     const deadline = this.invoker.deadline();
     return collectAllPages(MAX_PAGE_SIZE, (PageNumber) =>
       this.routePage({ ...req, PageNumber, PageSize: MAX_PAGE_SIZE }, deadline),
     );
   }
-  describeVpnRouteEntriesPage(req: PageRequest<DescribeVpnRouteEntriesRequest>) {
+  async describeVpnRouteEntriesPage(req: PageRequest<DescribeVpnRouteEntriesRequest>) {
     return this.routePage(req, this.invoker.deadline());
   }
 
@@ -115,13 +115,13 @@ export class VpcClient {
     return this.write<ResponseBase>("ModifyVpnPbrRouteEntryPriority", req, opts);
   }
 
-  describeVpnPbrRouteEntries(req: DescribeVpnPbrRouteEntriesRequest): Promise<VpnPbrRouteEntry[]> {
+  async describeVpnPbrRouteEntries(req: DescribeVpnPbrRouteEntriesRequest): Promise<VpnPbrRouteEntry[]> {
     const deadline = this.invoker.deadline();
     return collectAllPages(MAX_PAGE_SIZE, (PageNumber) =>
       this.pbrPage({ ...req, PageNumber, PageSize: MAX_PAGE_SIZE }, deadline),
     );
   }
-  describeVpnPbrRouteEntriesPage(req: PageRequest<DescribeVpnPbrRouteEntriesRequest>) {
+  async describeVpnPbrRouteEntriesPage(req: PageRequest<DescribeVpnPbrRouteEntriesRequest>) {
     return this.pbrPage(req, this.invoker.deadline());
   }
 

@@ -205,3 +205,40 @@ describe("region resolution", () => {
     }
   });
 });
+
+describe("deadline configuration", () => {
+  it("a malformed alicloud-vpn:deadlineSeconds rejects (never throws synchronously) and makes no request", async () => {
+    const server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r" }));
+    const client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      region: "cn-hangzhou",
+      config: { "alicloud-vpn:deadlineSeconds": "soon" },
+    });
+    try {
+      const calls = [
+        () => client.describeVpnRouteEntries({ VpnGatewayId: "vpn-1" }),
+        () => client.describeVpnPbrRouteEntriesPage({ VpnGatewayId: "vpn-1", PageNumber: 1 }),
+        () =>
+          client.deleteVpnRouteEntry({
+            VpnGatewayId: "vpn-1",
+            RouteDest: "10.0.0.0/8",
+            NextHop: "v",
+            Weight: 0,
+          }),
+        () => client.waitForGatewayActive({ VpnGatewayId: "vpn-1" }),
+      ];
+      for (const call of calls) {
+        let promise: Promise<unknown> | undefined;
+        expect(() => (promise = call())).not.toThrow();
+        await expect(promise).rejects.toThrow(
+          /alicloud-vpn:deadlineSeconds: expected a positive number of seconds/,
+        );
+      }
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      client.destroy();
+      await server.close();
+    }
+  });
+});

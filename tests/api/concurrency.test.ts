@@ -149,12 +149,12 @@ describe("SingleFlight", () => {
   });
 
   it("shares one real listing among concurrent readers (one HTTP request)", async () => {
-    const server = await startApiServer((_req, res) =>
+    const server = await startApiServer((_req, res) => {
       setTimeout(
         () => sendJson(res, 200, { RequestId: "r", TotalCount: 0, VpnRouteEntries: { VpnRouteEntry: [] } }),
         20,
-      ),
-    );
+      );
+    });
     const client = new VpcClient({
       endpoint: server.endpoint,
       credentials: { accessKeyId: "a", accessKeySecret: "b" },
