@@ -8,7 +8,18 @@ const RPCClient = require("@alicloud/pop-core");
 const $OpenApi = require("@alicloud/openapi-client");
 const Vpc = require("@alicloud/vpc20160428");
 
+// Response bodies are read deep (body.VpnRouteEntries.VpnRouteEntry[0]) and checked by assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Body = Record<string, any>;
+
+/** The fields the official SDKs put on their errors. */
+interface SdkError {
+  data?: Body;
+  code?: string;
+  statusCode?: number;
+  retryAfter?: number;
+  entry?: { response?: { statusCode?: number } };
+}
 
 export interface ApiFailure {
   code: string;
@@ -41,7 +52,8 @@ export function popCore(
     async call(action, params) {
       try {
         return await client.request(action, params, { method, timeout: 5000 });
-      } catch (error: any) {
+      } catch (caught) {
+        const error = caught as SdkError;
         if (!error.data) throw error;
         throw {
           code: error.data.Code,
@@ -85,7 +97,8 @@ export function vpcSdk(
           readTimeout: 5000,
         });
         return response.body.toMap();
-      } catch (error: any) {
+      } catch (caught) {
+        const error = caught as SdkError;
         if (!error.data) throw error;
         throw {
           code: error.code,

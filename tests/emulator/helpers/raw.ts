@@ -12,6 +12,7 @@ const OpenApiUtil = require("@alicloud/openapi-util").default;
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read deep and checked by assertions
   body: Record<string, any>;
 }
 
