@@ -85,7 +85,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stores,
     changed: persist,
   };
-  const server: Server = createServer((req, res) => void handleRequest(core, req, res));
+  // handleRequest answers every error itself; this catch only guards against a socket that broke mid-answer.
+  const server: Server = createServer(
+    (req, res) => void handleRequest(core, req, res).catch(() => res.destroy()),
+  );
   const host = options.host ?? DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
