@@ -11,4 +11,4 @@ export {
   type RouteOutputs,
 } from "./provider";
 export { VpcClient, type VpcClientOptions, type StaticCredentials } from "./provider/api";
-// export { VpnGatewayRoutes } from "./components";
+export * from "./components";

@@ -1,0 +1,102 @@
+import * as pulumi from "@pulumi/pulumi";
+import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
+import { childName, planRoutes, PlannedRoute } from "./planRoutes";
+import { VpnGatewayRoutesArgs } from "./routeSpecs";
+
+export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
+
+/** What the component reports of each route, by the route's key. */
+export interface GatewayRouteStatus {
+  id: string;
+  kind: "dbr" | "pbr";
+  state: string;
+  weight: number;
+  published: boolean;
+}
+
+/** Resource options of the component that its children take too (the rest flows through `parent`). */
+function childOptions(parent: pulumi.ComponentResource, opts: pulumi.ComponentResourceOptions) {
+  return {
+    parent,
+    ignoreChanges: opts.ignoreChanges,
+    retainOnDelete: opts.retainOnDelete,
+    customTimeouts: opts.customTimeouts,
+    deletedWith: opts.deletedWith,
+  } satisfies pulumi.CustomResourceOptions;
+}
+
+/**
+ * One VPN gateway's whole route table as one unit: a landing-zone stack declares "these routes on this
+ * gateway" and composes many gateways. Children are named from the component's name and each route's
+ * identity, so reordering or inserting routes changes nothing and removing one deletes exactly that one.
+ */
+export class VpnGatewayRoutes extends pulumi.ComponentResource {
+  /** Each route's key to its id, state, weight and published flag. */
+  readonly routes: pulumi.Output<Record<string, GatewayRouteStatus>>;
+  readonly routeCount: pulumi.Output<number>;
+  readonly policyRouteCount: pulumi.Output<number>;
+  readonly vpnGatewayId: pulumi.Output<string>;
+
+  constructor(name: string, args: VpnGatewayRoutesArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super(VPN_GATEWAY_ROUTES_TYPE, name, {}, opts);
+    const planned = planRoutes(name, args);
+    const options = childOptions(this, opts);
+
+    const children = planned.map((route) => ({ route, resource: this.child(name, route, args, options) }));
+
+    this.vpnGatewayId = pulumi.output(args.vpnGatewayId);
+    this.routeCount = pulumi.output(planned.filter((r) => r.kind === "dbr").length);
+    this.policyRouteCount = pulumi.output(planned.filter((r) => r.kind === "pbr").length);
+    this.routes = pulumi
+      .all(
+        children.map(({ route, resource }) =>
+          pulumi
+            .all([resource.id, resource.state, resource.weight, resource.publishVpc])
+            .apply(
+              ([id, state, weight, published]) =>
+                [route.key, { id, kind: route.kind, state, weight, published }] as [
+                  string,
+                  GatewayRouteStatus,
+                ],
+            ),
+        ),
+      )
+      .apply((entries) => Object.fromEntries(entries));
+
+    this.registerOutputs({
+      routes: this.routes,
+      routeCount: this.routeCount,
+      policyRouteCount: this.policyRouteCount,
+      vpnGatewayId: this.vpnGatewayId,
+    });
+  }
+
+  private child(
+    name: string,
+    route: PlannedRoute,
+    args: VpnGatewayRoutesArgs,
+    options: pulumi.CustomResourceOptions,
+  ): VpnRouteEntry | VpnPbrRouteEntry {
+    const common = {
+      vpnGatewayId: args.vpnGatewayId,
+      region: args.region,
+      routeDest: route.routeDest,
+      nextHop: route.nextHop,
+      weight: route.weight,
+      publishVpc: route.publishVpc,
+      description: route.description,
+    };
+    if (route.kind === "pbr") {
+      return new VpnPbrRouteEntry(
+        childName(name, route.key),
+        { ...common, routeSource: route.routeSource!, priority: route.priority },
+        options,
+      );
+    }
+    return new VpnRouteEntry(
+      childName(name, route.key),
+      { ...common, overlayMode: route.overlayMode },
+      options,
+    );
+  }
+}
