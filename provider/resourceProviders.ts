@@ -1,17 +1,44 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { loadRuntime } from "./loadRuntime";
+import type { ProviderRuntime } from "./runtime";
 import type { RouteInputs, RouteOutputs } from "./types";
 
 export type VpnRouteProvider = pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>;
 
 /*
  * The provider objects the engine serializes into every resource's `__provider`. Each method loads the
- * compiled runtime by package name when called, so the serialized text stays a few hundred bytes, holds no
+ * compiled runtime by package name when called, so the serialized text stays small (about 3 KB), holds no
  * configuration or secret, and a new package version takes effect without touching state.
- * One shared instance per resource type: the SDK caches serialization per provider object.
+ *
+ * Everything the methods reach is in this file and not referenced through an import: the serializer copies
+ * a function by value, but an imported module object is captured as `require("<its file>")`, which fails
+ * for a file the package's "exports" do not list, and would copy a local module with all it reaches.
  */
 
-/** The provider of `VpnRouteEntry` (destination-based routes). */
+/** The runtime registers itself under this global symbol key. */
+const RUNTIME_KEY = "alicloud-vpn-routes/runtime@1";
+/** The package subpath of the compiled runtime (package.json "exports"). */
+const RUNTIME_MODULE = "alicloud-vpn-routes/runtime";
+
+/**
+ * The provider runtime of this process. A runtime already loaded in the process wins (one scheduler and one
+ * set of shared listings for both resource kinds); otherwise the package by name. Inside the provider host
+ * this code is a string loaded by require-from-string, whose `require` searches node_modules from the
+ * plugin's working directory but cannot see the package's own name (Node's self-reference needs a parent
+ * file): a require anchored in that directory does both. (Comments inside the body would be serialized.)
+ */
+function loadRuntime(): ProviderRuntime {
+  const registered = (globalThis as { [key: symbol]: ProviderRuntime | undefined })[Symbol.for(RUNTIME_KEY)];
+  if (registered) return registered;
+  try {
+    return require(RUNTIME_MODULE).runtime;
+  } catch (err) {
+    if ((err as { code?: string }).code !== "MODULE_NOT_FOUND") throw err;
+    const anchor = require("node:path").join(process.cwd(), "index.js");
+    return require("node:module").createRequire(anchor)(RUNTIME_MODULE).runtime;
+  }
+}
+
+/** The provider of `VpnRouteEntry` (destination-based routes). One shared instance: serialization is cached per object. */
 export const vpnRouteEntryProvider: VpnRouteProvider = {
   configure: (req) => loadRuntime().vpnRouteEntry.configure(req),
   check: (olds, news) => loadRuntime().vpnRouteEntry.check(olds, news),
@@ -22,7 +49,7 @@ export const vpnRouteEntryProvider: VpnRouteProvider = {
   delete: (id, props) => loadRuntime().vpnRouteEntry.delete(id, props),
 };
 
-/** The provider of `VpnPbrRouteEntry` (policy-based routes). */
+/** The provider of `VpnPbrRouteEntry` (policy-based routes). One shared instance. */
 export const vpnPbrRouteEntryProvider: VpnRouteProvider = {
   configure: (req) => loadRuntime().vpnPbrRouteEntry.configure(req),
   check: (olds, news) => loadRuntime().vpnPbrRouteEntry.check(olds, news),
@@ -32,3 +59,5 @@ export const vpnPbrRouteEntryProvider: VpnRouteProvider = {
   update: (id, olds, news) => loadRuntime().vpnPbrRouteEntry.update(id, olds, news),
   delete: (id, props) => loadRuntime().vpnPbrRouteEntry.delete(id, props),
 };
+
+export { RUNTIME_KEY, RUNTIME_MODULE };

@@ -5,7 +5,7 @@
  */
 import { dbrApi } from "../lifecycle/dbrApi";
 import { pbrApi } from "../lifecycle/pbrApi";
-import { RUNTIME_GLOBAL_KEY } from "../runtimeKey";
+import { RUNTIME_KEY } from "../resourceProviders";
 import { RuntimeContext } from "./context";
 import { routeProvider, type RouteProvider } from "./routeProvider";
 
@@ -25,7 +25,7 @@ function createRuntime(): ProviderRuntime {
 }
 
 const registry = globalThis as { [key: symbol]: ProviderRuntime | undefined };
-const key = Symbol.for(RUNTIME_GLOBAL_KEY);
+const key = Symbol.for(RUNTIME_KEY);
 // Whichever copy of this module loads first serves the process (the package may be reachable by two paths).
 export const runtime: ProviderRuntime = (registry[key] ??= createRuntime());
 
