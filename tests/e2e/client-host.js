@@ -11,6 +11,7 @@
  * `node @pulumi/pulumi/cmd/run` exactly as pulumi-language-nodejs 3.248 does (same flags, PULUMI_CONFIG,
  * PULUMI_CONFIG_SECRET_KEYS, PULUMI_NODEJS_TYPESCRIPT=true, exit code 32 = bail), so the SDK's own runner
  * loads the program: Pulumi.yaml `main`, package.json `main`, TypeScript through ts-node, exports as outputs.
+ * One addition: inspect-colors-guard.js is preloaded, against a Node.js bug that makes failing programs slow.
  *
  * Usage: node client-host.js   (cwd: the project directory)
  * The engine sends the entry point (Pulumi.yaml `main`, else ".") and the directories with each Run; runtime
@@ -28,6 +29,10 @@ const LISTEN_HOST = "127.0.0.1";
 const EXIT_USER_ACTIONABLE = 32;
 const CONFIG_ENV = "PULUMI_CONFIG";
 const CONFIG_SECRET_KEYS_ENV = "PULUMI_CONFIG_SECRET_KEYS";
+/** Loaded into each program process before the SDK's runner; see that file for why. */
+const PRELOAD = path.join(__dirname, "inspect-colors-guard.js");
+/** Program processes still running; killed when this host is told to stop. */
+const running = new Set();
 
 function main() {
   const projectDir = process.cwd();
@@ -79,6 +84,7 @@ function main() {
     },
   );
   process.stdin.on("end", () => {
+    for (const child of running) child.kill("SIGKILL");
     server.forceShutdown();
     process.exit(0);
   });
@@ -99,7 +105,7 @@ function runProgram(req, runPath, projectDir) {
   const entryPoint = (info && info.getEntryPoint()) || req.getProgram() || ".";
   // In client mode the engine passes its own address as the first argument (see automation/server.js).
   const [engineAddress = "", ...programArgs] = req.getArgsList();
-  const args = [runPath];
+  const args = ["-r", PRELOAD, runPath];
   const flag = (/** @type {string} */ name, /** @type {string|number|undefined} */ value) => {
     if (value !== undefined && value !== "") args.push(`--${name}`, String(value));
   };
@@ -131,6 +137,8 @@ function runProgram(req, runPath, projectDir) {
 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: programDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
+    child.on("exit", () => running.delete(child));
     child.stdout.pipe(process.stderr, { end: false });
     child.stderr.pipe(process.stderr, { end: false });
     child.on("error", (err) =>

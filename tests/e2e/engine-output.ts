@@ -42,6 +42,11 @@ export interface UpdateReport {
   changeSummary: ChangeSummary;
   /** "succeeded", "failed"... from the engine's summary event; undefined when the engine never got that far. */
   result?: string;
+  /**
+   * Which summary the report carries: the update's, or the preview's when `up` failed before updating (the
+   * event log then holds the preview's events only).
+   */
+  phase?: "preview" | "update";
   /** Operations applied, in order, from the resource outputs events. */
   steps: PreviewStep[];
   diagnostics: Diagnostic[];
@@ -82,7 +87,8 @@ export function parseEventLog(text: string): UpdateReport {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as EngineEvent);
-  const summary = events.filter((e) => e.summaryEvent && !e.summaryEvent.isPreview).pop()?.summaryEvent;
+  const summaries = events.flatMap((e) => (e.summaryEvent ? [e.summaryEvent] : []));
+  const summary = summaries.filter((s) => !s.isPreview).pop() ?? summaries.pop();
   const diagnostics = events
     .flatMap((e) => (e.diagnosticEvent ? [e.diagnosticEvent] : []))
     .map(({ severity, message, urn }) => ({ severity, message, ...(urn ? { urn } : {}) }))
@@ -101,6 +107,7 @@ export function parseEventLog(text: string): UpdateReport {
   return {
     changeSummary: summary?.resourceChanges ?? {},
     result: summary?.result,
+    phase: summary ? (summary.isPreview ? "preview" : "update") : undefined,
     steps,
     diagnostics,
     events,

@@ -38,7 +38,7 @@ import { PulumiCommandError } from "./pulumi-command-error";
 export { PulumiCommandError } from "./pulumi-command-error";
 export type { ChangeSummary, Diagnostic, PreviewReport, PreviewStep, UpdateReport } from "./engine-output";
 
-export const WORK_ROOT = path.join(__dirname, ".work");
+export const WORK_ROOT = path.join(REPO_ROOT, "tests", "e2e", ".work");
 const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;
 const DEFAULT_STACK = "test";
 const DEFAULT_PROJECT_NAME = "e2e";
@@ -73,6 +73,12 @@ export interface ProjectOptions {
   languageRuntime?: "auto" | "client" | "language-host";
   /** Per CLI command. @default 120000 */
   commandTimeoutMs?: number;
+  /**
+   * Where the project's work directory is created; it must be inside this repository (or have a node_modules
+   * with @pulumi/pulumi above it) so programs resolve the SDK.
+   * @default tests/e2e/.work
+   */
+  workRoot?: string;
   /** Keep the directory after dispose() for inspection. @default process.env.E2E_KEEP === "1" */
   keep?: boolean;
 }
@@ -121,8 +127,9 @@ export interface StackDeployment {
 export async function createPulumiProject(options: ProjectOptions = {}): Promise<PulumiProject> {
   const located = locatePulumiCli();
   if (!located.cli) throw new Error(`Pulumi CLI not available: ${located.missing}`);
-  fs.mkdirSync(WORK_ROOT, { recursive: true });
-  const workDir = fs.mkdtempSync(path.join(WORK_ROOT, `${options.name ?? DEFAULT_PROJECT_NAME}-`));
+  const workRoot = options.workRoot ?? WORK_ROOT;
+  fs.mkdirSync(workRoot, { recursive: true });
+  const workDir = fs.mkdtempSync(path.join(workRoot, `${options.name ?? DEFAULT_PROJECT_NAME}-`));
   const project = new PulumiProject(located.cli, workDir, options);
   try {
     await project.init(options);
@@ -189,8 +196,15 @@ export class PulumiProject {
 
   /** `pulumi preview --json`. */
   async preview(args: string[] = []): Promise<PreviewReport> {
-    const result = await this.run(["preview", "--json", ...args], { withProgram: true });
-    return parsePreviewJson(result.stdout);
+    try {
+      const result = await this.run(["preview", "--json", ...args], { withProgram: true });
+      return parsePreviewJson(result.stdout);
+    } catch (err) {
+      // A failed preview still prints its JSON document, diagnostics included.
+      if (err instanceof PulumiCommandError)
+        err.preview = tryParse(() => parsePreviewJson(err.result.stdout));
+      throw err;
+    }
   }
 
   /** `pulumi up --yes`; the report comes from the engine's event log. */
@@ -265,6 +279,14 @@ export class PulumiProject {
       throw err;
     }
     return parseEventLog(fs.readFileSync(eventLog, "utf8"));
+  }
+}
+
+function tryParse<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,7 +6,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** Found by walking up, so the compiled harness (dist/tests/e2e) finds the same root as the sources. */
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const ENSURE_PULUMI_SCRIPT = path.join(REPO_ROOT, "scripts", "ensure-pulumi.sh");
 /** The @pulumi/pulumi package the programs load; it ships the dynamic provider plugin at its root. */
 export const PULUMI_SDK_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -52,6 +53,19 @@ function lookUp(): CliLookup {
     ? besideCli
     : findOnPath(LANGUAGE_HOST, process.env.PATH ?? "");
   return { cli: { binDir, version: version.stdout.trim(), languageHost } };
+}
+
+export function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (
+      fs.existsSync(path.join(dir, "scripts", "ensure-pulumi.sh")) &&
+      fs.existsSync(path.join(dir, "package.json"))
+    ) {
+      return dir;
+    }
+    if (path.dirname(dir) === dir)
+      throw new Error(`no repository root (scripts/ensure-pulumi.sh) above ${start}`);
+  }
 }
 
 export function isExecutable(file: string): boolean {

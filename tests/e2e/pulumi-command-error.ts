@@ -1,4 +1,4 @@
-import type { UpdateReport } from "./engine-output";
+import type { PreviewReport, UpdateReport } from "./engine-output";
 
 /** Output kept per stream in the message; the full text stays on the error's `result`. */
 const MESSAGE_TAIL_CHARS = 4000;
@@ -19,6 +19,8 @@ export class PulumiCommandError extends Error {
   override readonly name = "PulumiCommandError";
   /** The engine's event log, for up/refresh/destroy that got far enough to write one. */
   report?: UpdateReport;
+  /** The `preview --json` document, for a preview that got far enough to print one. */
+  preview?: PreviewReport;
 
   constructor(readonly result: FailedCommand) {
     super(
