@@ -1,5 +1,5 @@
 /** The harness's own pieces, without the Pulumi CLI. */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
@@ -181,6 +181,31 @@ describe("engine output parsing", () => {
   it("keeps warnings that only mention the plugin", () => {
     expect(isNoise({ severity: "warning", message: "pulumi-resource-pulumi-nodejs crashed" })).toBe(false);
     expect(isNoise({ severity: "error", message: ambient })).toBe(false);
+  });
+});
+
+describe("inspect-colors-guard.js", () => {
+  const GUARD = path.join(__dirname, "inspect-colors-guard.js");
+  // A stack like the SDK's source-mapped frames: a scoped package path with no separator after the scope.
+  const script = `
+const util = require("util");
+const err = new Error("program refused");
+err.stack = "Error: program refused\\n    at Stack.initialize (/repo/node_modules/@pulumi/resource.ts:1598:22)";
+const plain = { [util.inspect.custom]: () => "custom" };
+process.stdout.write(JSON.stringify([util.inspect(err, { colors: true }), util.inspect(plain), util.inspect({ a: 1 }, { colors: true })]));
+`;
+
+  it("inspects errors without colors, leaving other values alone", () => {
+    const run = spawnSync(process.execPath, ["-r", GUARD, "-e", script], {
+      encoding: "utf8",
+      timeout: 10_000,
+    });
+    expect(run.status).toBe(0);
+    const [error, custom, colored] = JSON.parse(run.stdout) as string[];
+    expect(error).toContain("node_modules/@pulumi/resource.ts:1598:22");
+    expect(error).not.toContain("\u001b[");
+    expect(custom).toBe("custom");
+    expect(colored).toContain("\u001b[");
   });
 });
 
