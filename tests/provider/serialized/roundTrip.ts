@@ -83,8 +83,13 @@ export async function roundTrip(
       })
     ).stdout;
   const texts = JSON.parse(await node("serializeProviders.js", [projectDir, JSON.stringify(stack)]));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vpn-roundtrip-")), "providers.json");
-  fs.writeFileSync(file, JSON.stringify(texts));
-  const report = JSON.parse(await node("driveSerialized.js", [file, JSON.stringify(stack), gw, vco]));
-  return { texts, report };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vpn-roundtrip-"));
+  try {
+    const file = path.join(dir, "providers.json");
+    fs.writeFileSync(file, JSON.stringify(texts));
+    const report = JSON.parse(await node("driveSerialized.js", [file, JSON.stringify(stack), gw, vco]));
+    return { texts, report };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
