@@ -2,7 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkRouteInputs } from "../../provider/validation/check";
 import { BAD_INPUTS, VALID_DBR, VALID_PBR, badInputsOf } from "./badInputs";
-import { BAD_INPUTS_DOC, formattedBadInputsMarkdown } from "./badInputsDoc";
+import {
+  BAD_INPUTS_DOC,
+  badInputsTable,
+  formattedBadInputsMarkdown,
+  readmeWithBadInputs,
+} from "./badInputsDoc";
 
 describe("the bad-input table", () => {
   it("has at least 30 distinct mistakes", () => {
@@ -35,5 +40,13 @@ describe("the bad-input table", () => {
     const doc = fs.readFileSync(path.join(root, BAD_INPUTS_DOC), "utf8");
     expect(doc).toBe(formattedBadInputsMarkdown(root));
     expect(doc.match(/^\| \d+ +\|/gm)).toHaveLength(BAD_INPUTS.length);
+  });
+
+  it("is shown, unchanged, in README.md", () => {
+    const root = path.join(__dirname, "..", "..");
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const doc = fs.readFileSync(path.join(root, BAD_INPUTS_DOC), "utf8");
+    expect(readme).toBe(readmeWithBadInputs(readme, badInputsTable(doc)));
+    expect(readme).toContain(badInputsTable(doc));
   });
 });

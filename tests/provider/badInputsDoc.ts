@@ -49,3 +49,20 @@ export function formattedBadInputsMarkdown(root: string): string {
     encoding: "utf8",
   });
 }
+
+export const README_BEGIN = "<!-- bad-inputs:begin -->";
+export const README_END = "<!-- bad-inputs:end -->";
+
+/** The table rows of the formatted doc: what the README shows between its markers. */
+export function badInputsTable(doc: string): string {
+  return doc.slice(doc.indexOf("| #")).trimEnd();
+}
+
+/** The README with the table between its markers replaced by `table`. */
+export function readmeWithBadInputs(readme: string, table: string): string {
+  const begin = readme.indexOf(README_BEGIN);
+  const end = readme.indexOf(README_END);
+  if (begin < 0 || end < begin)
+    throw new Error(`README.md lacks the ${README_BEGIN} / ${README_END} markers`);
+  return `${readme.slice(0, begin + README_BEGIN.length)}\n\n${table}\n\n${readme.slice(end)}`;
+}
