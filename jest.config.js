@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true }, diagnostics: false }] },
   setupFiles: ["<rootDir>/tests/setup-env.ts"],
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/tests/summary-reporter.js"],
 };
