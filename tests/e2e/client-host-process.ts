@@ -1,10 +1,13 @@
-/** Starts tests/e2e/client-host.js for one CLI command and stops it afterwards. */
+/** Starts scripts/client-host.js for one CLI command and stops it afterwards. */
 import { ChildProcessWithoutNullStreams, spawn } from "child_process";
 import * as path from "path";
 import { REPO_ROOT } from "./pulumi-cli";
 
-/** Plain JS, run from the sources: tsc does not copy it (or the guard it preloads) into dist/. */
-export const CLIENT_HOST_SCRIPT = path.join(REPO_ROOT, "tests", "e2e", "client-host.js");
+/**
+ * Plain JS, run from the sources: tsc does not copy it (or the guard it preloads) into dist/. It lives in scripts/
+ * because `npm run demo` needs it too.
+ */
+export const CLIENT_HOST_SCRIPT = path.join(REPO_ROOT, "scripts", "client-host.js");
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 

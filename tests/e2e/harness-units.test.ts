@@ -185,7 +185,7 @@ describe("engine output parsing", () => {
 });
 
 describe("inspect-colors-guard.js", () => {
-  const GUARD = path.join(__dirname, "inspect-colors-guard.js");
+  const GUARD = path.join(REPO_ROOT, "scripts", "inspect-colors-guard.js");
   // A stack like the SDK's source-mapped frames: a scoped package path with no separator after the scope.
   const script = `
 const util = require("util");

@@ -14,7 +14,7 @@
  * back to the SDK's vendored typescript@3.8.3 / ts-node@7.0.1 (here: ts-node). It type-checks unless
  * PULUMI_NODEJS_TRANSPILE_ONLY=true or the project's tsconfig has `noCheck`, which roughly doubles a run.
  *
- * The language runtime: `pulumi-language-nodejs` when the CLI has one; otherwise tests/e2e/client-host.js
+ * The language runtime: `pulumi-language-nodejs` when the CLI has one; otherwise scripts/client-host.js
  * through the CLI's `--client` flag (same runner, same protocol; see that file for why).
  *
  * Project directories live under tests/e2e/.work/ (git-ignored) so that programs resolve the repository's
@@ -69,7 +69,7 @@ export interface ProjectOptions {
    * @default false
    */
   installPackage?: boolean;
-  /** @default "auto": the real language host when the CLI has one, else tests/e2e/client-host.js */
+  /** @default "auto": the real language host when the CLI has one, else scripts/client-host.js */
   languageRuntime?: "auto" | "client" | "language-host";
   /** Per CLI command. @default 120000 */
   commandTimeoutMs?: number;

@@ -24,7 +24,7 @@ export interface PulumiCli {
   binDir: string;
   /** `pulumi version`, e.g. "v3.248.0". */
   version: string;
-  /** Path of `pulumi-language-nodejs`, or undefined: programs then run through tests/e2e/client-host.js. */
+  /** Path of `pulumi-language-nodejs`, or undefined: programs then run through scripts/client-host.js. */
   languageHost?: string;
 }
 
