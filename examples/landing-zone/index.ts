@@ -1,10 +1,16 @@
+/**
+ * A landing zone's VPN routing: three gateways in two regions, hub-and-spoke destination routes with
+ * active/standby pairs, a policy route set for the branch office, and the on-premises route managed on its own.
+ * The repository's Pulumi.yaml runs this program; `npm run demo` deploys it against the local emulator.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import { VpnGatewayRoutes, VpnRouteEntry } from "alicloud-vpn-routes";
-import { landingZoneTables, LandingZoneConnections, LandingZoneGateways } from "./topology";
+import { adoptExistingRoutes } from "./adopt";
+import { readLandingZoneConfig } from "./config";
+import { ACTIVE, landingZoneTables, ON_PREMISES } from "./topology";
 
-const config = new pulumi.Config();
-const gateways = config.requireObject<LandingZoneGateways>("gateways");
-const connections = config.requireObject<LandingZoneConnections>("connections");
+const { gateways, connections, adoptExistingRoutes: adopt } = readLandingZoneConfig(new pulumi.Config());
+if (adopt) adoptExistingRoutes();
 
 const tables = Object.entries(landingZoneTables(gateways, connections)).map(([name, args]) => ({
   name,
@@ -16,13 +22,14 @@ const tables = Object.entries(landingZoneTables(gateways, connections)).map(([na
 const onPremises = new VpnRouteEntry("on-premises-dc", {
   vpnGatewayId: gateways.hubHangzhou.vpnGatewayId,
   region: gateways.hubHangzhou.region,
-  routeDest: "172.16.0.0/12",
+  routeDest: ON_PREMISES,
   nextHop: connections.onPremises,
-  weight: 100,
+  weight: ACTIVE,
   publishVpc: true,
   description: "on-premises data centre",
 });
 
+/** Each gateway's table: route key to id, state, weight and published flag. */
 export const routeTables = Object.fromEntries(tables.map(({ name, component }) => [name, component.routes]));
 export const routeCounts = Object.fromEntries(
   tables.map(({ name, component }) => [

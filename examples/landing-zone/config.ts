@@ -1,0 +1,57 @@
+/**
+ * Reads the landing zone's stack config and says exactly which key is missing, so a new environment's first
+ * `pulumi preview` lists every gap at once instead of failing on the first `undefined`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { LandingZoneConnections, LandingZoneGateways } from "./topology";
+
+const GATEWAY_ROLES: (keyof LandingZoneGateways)[] = ["hubHangzhou", "hubShanghai", "branch"];
+const CONNECTION_ROLES: (keyof LandingZoneConnections)[] = [
+  "hzToShPrimary",
+  "hzToShStandby",
+  "shToHzPrimary",
+  "shToHzStandby",
+  "hzToBranch",
+  "shToBranch",
+  "branchToHz",
+  "branchToSh",
+  "onPremises",
+];
+
+export interface LandingZoneConfig {
+  gateways: LandingZoneGateways;
+  connections: LandingZoneConnections;
+  /**
+   * Take over routes that already exist on the gateways instead of failing with "already exists" (after an
+   * interrupted `pulumi up`, or when moving hand-made routes under Pulumi). @default false
+   */
+  adoptExistingRoutes: boolean;
+}
+
+const isNonEmptyString = (v: unknown): v is string => typeof v === "string" && v !== "";
+
+export function readLandingZoneConfig(config: pulumi.Config): LandingZoneConfig {
+  const gateways =
+    config.requireObject<Record<string, Partial<LandingZoneGateways[keyof LandingZoneGateways]>>>("gateways");
+  const connections = config.requireObject<Record<string, unknown>>("connections");
+  const problems: string[] = [];
+  for (const role of GATEWAY_ROLES) {
+    const gw = gateways[role];
+    if (!isNonEmptyString(gw?.vpnGatewayId)) problems.push(`gateways.${role}.vpnGatewayId`);
+    if (!isNonEmptyString(gw?.region)) problems.push(`gateways.${role}.region`);
+  }
+  for (const role of CONNECTION_ROLES) {
+    if (!isNonEmptyString(connections[role])) problems.push(`connections.${role}`);
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `The landing zone's stack config lacks ${problems.join(", ")}. Set each with ` +
+        `\`pulumi config set --path <key> <value>\` (see Pulumi.demo.yaml for the shape).`,
+    );
+  }
+  return {
+    gateways: gateways as unknown as LandingZoneGateways,
+    connections: connections as unknown as LandingZoneConnections,
+    adoptExistingRoutes: config.getBoolean("adoptExistingRoutes") ?? false,
+  };
+}
