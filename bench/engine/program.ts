@@ -1,0 +1,62 @@
+/**
+ * The Pulumi program every engine scenario runs: one VpnGatewayRoutes component per gateway, as a landing-zone
+ * stack declares its tables. Plain JS that loads the package by name, so no compiler runs in the timings.
+ */
+import { BENCH_NEXT_HOP, BENCH_REGION, type BenchGateway } from "../topology";
+
+export const PROGRAM_MAIN = "index.js";
+export const SPEC_FILE = "bench-spec.json";
+
+/**
+ * `components`: one VpnGatewayRoutes per gateway, so the engine receives the routes gateway by gateway (how a
+ * landing-zone program reads). `interleaved`: plain VpnRouteEntry resources declared round-robin over the
+ * gateways, so any window of consecutive registrations spans every gateway.
+ */
+export type ProgramLayout = "components" | "interleaved";
+
+export interface ProgramSpec {
+  region: string;
+  nextHop: string;
+  layout: ProgramLayout;
+  gateways: BenchGateway[];
+}
+
+const PROGRAM = `"use strict";
+const { VpnGatewayRoutes, VpnRouteEntry } = require("alicloud-vpn-routes");
+const spec = require("./${SPEC_FILE}");
+
+if (spec.layout === "components") {
+  for (const gateway of spec.gateways) {
+    new VpnGatewayRoutes(gateway.name, {
+      vpnGatewayId: gateway.vpnGatewayId,
+      region: spec.region,
+      defaults: { nextHop: spec.nextHop, weight: 100, publishVpc: true },
+      routes: gateway.routeDests.map((routeDest) => ({ routeDest })),
+    });
+  }
+} else {
+  const longest = Math.max(...spec.gateways.map((g) => g.routeDests.length));
+  for (let i = 0; i < longest; i++) {
+    for (const gateway of spec.gateways) {
+      const routeDest = gateway.routeDests[i];
+      if (routeDest === undefined) continue;
+      new VpnRouteEntry(\`\${gateway.name}-\${i}\`, {
+        vpnGatewayId: gateway.vpnGatewayId,
+        region: spec.region,
+        routeDest,
+        nextHop: spec.nextHop,
+        weight: 100,
+        publishVpc: true,
+      });
+    }
+  }
+}
+`;
+
+export function programFiles(
+  gateways: BenchGateway[],
+  layout: ProgramLayout = "components",
+): Record<string, string> {
+  const spec: ProgramSpec = { region: BENCH_REGION, nextHop: BENCH_NEXT_HOP, layout, gateways };
+  return { [PROGRAM_MAIN]: PROGRAM, [SPEC_FILE]: JSON.stringify(spec) };
+}

@@ -1,0 +1,52 @@
+/** bench/results/latest.md: what ran, where, the summary table, the chart, and where the time went. */
+import type { BenchResults } from "../results";
+import { summaryRows } from "./rows";
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+
+export function markdownReport(r: BenchResults, chartFile: string | undefined): string {
+  const m = r.meta;
+  const c = r.converge;
+  const lines = [
+    `# Benchmarks (${m.mode})`,
+    "",
+    `Run \`${m.command}\` at ${m.startedAt} on commit \`${m.gitCommit}\`${m.gitDirty ? " (work tree with uncommitted changes)" : ""}, ` +
+      `${m.durationSeconds ?? "?"} s in all.`,
+    "",
+    `Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; load average ${m.loadAverageStart} at the start, ` +
+      `${m.loadAverageEnd ?? "?"} at the end (the machine is shared). Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, ` +
+      `@pulumi/pulumi ${m.pulumiSdk}, language runtime: ${m.languageRuntime}. All API traffic goes to the emulator on 127.0.0.1.`,
+    "",
+    "| scenario | measured | limit / target | |",
+    "| --- | --- | --- | --- |",
+    ...summaryRows(r).map(
+      (row) =>
+        `| ${cell(row.scenario)} | ${cell(row.measured)} | ${cell(row.limit)} | ${row.verdict ? `**${row.verdict}**` : ""} |`,
+    ),
+    "",
+  ];
+  if (chartFile) lines.push(`![converge time against route count](${chartFile})`, "");
+  lines.push(
+    "## Where the converge time goes",
+    "",
+    "| run | engine start (CLI, program, provider host) | API span (first request to last gateway idle) | engine tail | API calls |",
+    "| --- | --- | --- | --- | --- |",
+    `| plain pulumi up (-p ${c.parallel}) | ${c.engineStartSeconds} s | ${c.apiSeconds} s | ${c.engineTailSeconds} s | ${c.apiCalls} |`,
+  );
+  if (c.tuned) {
+    lines.push(
+      `| pulumi up --parallel ${c.tuned.parallel} | ${c.tuned.engineStartSeconds} s | ${c.tuned.apiSeconds} s | ${c.tuned.engineTailSeconds} s | ${c.tuned.apiCalls} |`,
+    );
+  }
+  lines.push(
+    `| faults run (--parallel ${r.faults.routes}) | ${r.faults.engineStartSeconds} s | ${r.faults.apiSeconds} s | ${r.faults.engineTailSeconds} s | ${r.faults.apiCalls} |`,
+    "",
+    "Figures: converge and faults time `pulumi up --skip-preview` (the preview is measured on its own); the limit " +
+      "is the busiest gateway's writes back to back (routes on it x configDelayMs). The baseline replays " +
+      "terraform-provider-alicloud's create schedule against the same kind of emulator with no engine at all. " +
+      "Refresh counts the emulator's DescribeVpnRouteEntries requests during `pulumi refresh` (one full listing is " +
+      `${r.refresh.limitCalls} pages of 50). Machine-readable figures: \`${m.mode === "quick" ? "quick" : "latest"}.json\`.`,
+    "",
+  );
+  return lines.join("\n");
+}

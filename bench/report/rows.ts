@@ -1,0 +1,101 @@
+/** The summary table, as rows both the console and the Markdown report print. */
+import type { BenchResults } from "../results";
+
+export interface Row {
+  scenario: string;
+  measured: string;
+  limit: string;
+  /** "met", "MISSED", or "" where no target applies. */
+  verdict: string;
+}
+
+const s = (n: number) => `${n.toFixed(1)} s`;
+const x = (n: number) => `${n.toFixed(2)}x`;
+const verdict = (met: boolean) => (met ? "met" : "MISSED");
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+
+export function summaryRows(r: BenchResults): Row[] {
+  const c = r.converge;
+  const rows: Row[] = [
+    {
+      scenario: `converge: ${c.routes} routes / ${c.gateways} gateways, ${c.configDelayMs} ms per write, plain pulumi up (-p ${c.parallel})`,
+      measured: `${s(c.seconds)} = ${x(c.ratio)}`,
+      limit: `${s(c.limitSeconds)}; target <= ${x(c.target)}`,
+      verdict: verdict(c.ratio <= c.target),
+    },
+  ];
+  if (c.tuned) {
+    rows.push({
+      scenario: `converge: same, pulumi up --parallel ${c.tuned.parallel}`,
+      measured: `${s(c.tuned.seconds)} = ${x(c.tuned.ratio)}`,
+      limit: `${s(c.limitSeconds)}; target <= ${x(c.target)}`,
+      verdict: verdict(c.tuned.ratio <= c.target),
+    });
+  }
+  if (c.baseline) {
+    rows.push({
+      scenario: `converge baseline: terraform-provider-alicloud's schedule (parallelism ${c.baseline.parallelism})`,
+      measured: `${s(c.baseline.seconds)} = ${x(c.baseline.ratio)}`,
+      limit: s(c.limitSeconds),
+      verdict: "",
+    });
+  }
+  rows.push(
+    {
+      scenario: `refresh: ${r.refresh.routes} routes on one gateway, DescribeVpnRouteEntries calls`,
+      measured: `${r.refresh.describeCalls} calls (${s(r.refresh.seconds)})`,
+      limit: `${r.refresh.limitCalls}; target <= ${r.refresh.targetCalls}`,
+      verdict: verdict(r.refresh.describeCalls <= r.refresh.targetCalls),
+    },
+    {
+      scenario: "state: __provider per resource (one copy; stored in inputs and outputs)",
+      measured: `${r.state.providerBytesPerResource} B (${r.state.providerStoredBytesPerResource} B stored)`,
+      limit: `target <= ${r.state.providerTargetBytes} B`,
+      verdict: verdict(r.state.providerBytesPerResource <= r.state.providerTargetBytes),
+    },
+    {
+      scenario: "state: state file per 1,000 routes",
+      measured: `${mb(r.state.stateBytesPer1000Routes)} (${kb(r.state.stateBytesPer1000Routes / 1000)} a route)`,
+      limit: "",
+      verdict: "",
+    },
+    {
+      scenario:
+        `faults: ${r.faults.routes} routes / ${r.faults.gateways} gateways, ${r.faults.configDelayMs} ms per write, ` +
+        `throttle ${r.faults.throttlePct}%, 5xx ${r.faults.serverErrorPct}%, lost ${r.faults.lostResponsePct}%`,
+      measured: `${r.faults.duplicates}/${r.faults.missing}/${r.faults.failed} dup/missing/failed; ${s(r.faults.seconds)} = ${x(r.faults.ratio)}`,
+      limit: `0/0/0; ${s(r.faults.limitSeconds)}; target <= ${x(r.faults.target)}`,
+      verdict: verdict(
+        r.faults.duplicates === 0 &&
+          r.faults.missing === 0 &&
+          r.faults.failed === 0 &&
+          r.faults.ratio <= r.faults.target,
+      ),
+    },
+    {
+      scenario: `preview: ${r.preview.resources} unchanged routes`,
+      measured: `${s(r.preview.seconds)} (${r.preview.apiCalls} API calls)`,
+      limit: "",
+      verdict: "",
+    },
+  );
+  return rows;
+}
+
+const HEADERS: Row = { scenario: "scenario", measured: "measured", limit: "limit / target", verdict: "" };
+
+export function consoleTable(rows: Row[]): string {
+  const all = [HEADERS, ...rows];
+  const width = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
+  const line = (r: Row) =>
+    [
+      r.scenario.padEnd(width("scenario")),
+      r.measured.padEnd(width("measured")),
+      r.limit.padEnd(width("limit")),
+      r.verdict,
+    ]
+      .join("  ")
+      .trimEnd();
+  return [line(HEADERS), ...rows.map(line)].join("\n");
+}

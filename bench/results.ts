@@ -1,0 +1,147 @@
+/** The bench's result document (bench/results/latest.json) and the targets each figure is held to. */
+import type { BenchMeta } from "./meta";
+import { round2 } from "./meta";
+import type { BaselineRun } from "./scenarios/baseline";
+import type { ConvergeResult } from "./scenarios/converge";
+import type { LargeStackResult } from "./scenarios/largeStack";
+
+export const CONVERGE_RATIO_TARGET = 1.3;
+export const FAULTS_RATIO_TARGET = 2;
+
+export interface ConvergePoint {
+  routes: number;
+  limitSeconds: number;
+  /** `pulumi up --parallel <routes>`. */
+  pulumiSeconds?: number;
+  /** Plain `pulumi up` (the CLI's default parallelism). */
+  pulumiDefaultSeconds?: number;
+  baselineSeconds?: number;
+}
+
+export interface Target {
+  name: string;
+  value: number;
+  target: number;
+  /** "max": value <= target. */
+  met: boolean;
+}
+
+export interface BenchResults {
+  meta: BenchMeta;
+  converge: ReturnType<typeof convergeSection>;
+  refresh: LargeStackResult["refresh"];
+  state: LargeStackResult["state"];
+  faults: ReturnType<typeof faultsSection>;
+  preview: LargeStackResult["preview"] & { setupSeconds: number };
+  targets: Target[];
+}
+
+const engineFigures = (r: ConvergeResult) => ({
+  seconds: round2(r.seconds),
+  ratio: round2(r.ratio),
+  apiCalls: r.apiCalls,
+  callsByAction: r.callsByAction,
+  engineStartSeconds: round2(r.engineStartSeconds),
+  apiSeconds: round2(r.timeline.apiSeconds),
+  engineTailSeconds: round2(r.engineTailSeconds),
+  busyRefusals: r.timeline.busyRefusals,
+  created: r.created,
+  failed: r.failed,
+  result: r.result,
+});
+
+export function convergeSection(
+  headline: ConvergeResult,
+  tuned: ConvergeResult[],
+  baselines: BaselineRun[],
+  defaultParallel: number,
+) {
+  const sameSize = <T extends { routes: number }>(list: T[]) =>
+    list.find((r) => r.routes === headline.routes);
+  const baseline = sameSize(baselines);
+  const tunedHeadline = sameSize(tuned);
+  const routeCounts = [...new Set([...tuned, ...baselines, headline].map((r) => r.routes))].sort(
+    (a, b) => a - b,
+  );
+  const points: ConvergePoint[] = routeCounts.map((routes) => ({
+    routes,
+    limitSeconds: round2(
+      (tuned.find((r) => r.routes === routes) ?? baselines.find((r) => r.routes === routes) ?? headline)
+        .limitSeconds,
+    ),
+    pulumiSeconds: opt(tuned.find((r) => r.routes === routes)?.seconds),
+    pulumiDefaultSeconds: routes === headline.routes ? round2(headline.seconds) : undefined,
+    baselineSeconds: opt(baselines.find((r) => r.routes === routes)?.seconds),
+  }));
+  return {
+    routes: headline.routes,
+    gateways: headline.gateways,
+    configDelayMs: headline.configDelayMs,
+    command: "pulumi up --yes --skip-preview",
+    parallel: defaultParallel,
+    limitSeconds: round2(headline.limitSeconds),
+    target: CONVERGE_RATIO_TARGET,
+    ...engineFigures(headline),
+    baseline: baseline && {
+      seconds: round2(baseline.seconds),
+      ratio: round2(baseline.ratio),
+      parallelism: baseline.parallelism,
+      apiCalls: baseline.apiCalls,
+      createAttempts: baseline.createAttempts,
+      busyRefusals: baseline.busyRefusals,
+      created: baseline.created,
+      failed: baseline.failed,
+      schedule:
+        "terraform-provider-alicloud: no ordering, waits 3 s then 5 s on a busy gateway, new ClientToken per retry, no gateway polling, 5 s state delay then listing every 3 s",
+    },
+    tuned: tunedHeadline && {
+      command: `pulumi up --yes --skip-preview --parallel ${tunedHeadline.parallel}`,
+      parallel: tunedHeadline.parallel,
+      ...engineFigures(tunedHeadline),
+    },
+    points,
+  };
+}
+
+export function faultsSection(r: ConvergeResult) {
+  return {
+    routes: r.routes,
+    gateways: r.gateways,
+    configDelayMs: r.configDelayMs,
+    throttlePct: r.faults?.throttlePct ?? 0,
+    serverErrorPct: r.faults?.serverErrorPct ?? 0,
+    lostResponsePct: r.faults?.resetAfterApplyPct ?? 0,
+    faultSeed: r.faults?.seed,
+    command: `pulumi up --yes --skip-preview --parallel ${r.parallel}`,
+    duplicates: r.duplicates,
+    missing: r.missing,
+    limitSeconds: round2(r.limitSeconds),
+    target: FAULTS_RATIO_TARGET,
+    ...engineFigures(r),
+  };
+}
+
+function opt(n: number | undefined): number | undefined {
+  return n === undefined ? undefined : round2(n);
+}
+
+export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
+  const max = (name: string, value: number, target: number): Target => ({
+    name,
+    value,
+    target,
+    met: value <= target,
+  });
+  const list: Target[] = [max("converge ratio (plain pulumi up)", r.converge.ratio, CONVERGE_RATIO_TARGET)];
+  if (r.converge.tuned)
+    list.push(max("converge ratio (--parallel)", r.converge.tuned.ratio, CONVERGE_RATIO_TARGET));
+  list.push(
+    max("refresh DescribeVpnRouteEntries calls", r.refresh.describeCalls, r.refresh.targetCalls),
+    max("__provider bytes per resource", r.state.providerBytesPerResource, r.state.providerTargetBytes),
+    max("faults: duplicates", r.faults.duplicates, 0),
+    max("faults: missing", r.faults.missing, 0),
+    max("faults: failed", r.faults.failed, 0),
+    max("faults ratio", r.faults.ratio, FAULTS_RATIO_TARGET),
+  );
+  return list;
+}

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench [-- --quick]`: every scenario against emulators on 127.0.0.1, then the summary table on
+ * stdout, bench/results/{latest,quick}.json and .md, and the converge chart (SVG, and PNG when a converter
+ * is installed). Progress goes to stderr.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { finishMeta, startMeta } from "./meta";
+import { locateCli, prepareEngineRuns } from "./engine/project";
+import { RESULTS_DIR } from "./paths";
+import { convergeChartSvg } from "./report/chart";
+import { markdownReport } from "./report/markdown";
+import { svgToPng } from "./report/png";
+import { consoleTable, summaryRows } from "./report/rows";
+import { convergeSection, evaluateTargets, faultsSection, type BenchResults } from "./results";
+import { FULL_SCALE, QUICK_SCALE, type BenchScale } from "./scales";
+import { runBaseline, type BaselineRun } from "./scenarios/baseline";
+import { runConverge, type ConvergeResult } from "./scenarios/converge";
+import { runLargeStack } from "./scenarios/largeStack";
+import type { PulumiCli } from "../tests/e2e/pulumi-cli";
+
+const started = Date.now();
+const log = (message: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+
+/** The CLI's `--parallel` default, as `pulumi up --help` states it (4 x CPUs in 3.248). */
+export function cliDefaultParallel(cli: PulumiCli): number {
+  const help =
+    spawnSync(path.join(cli.binDir, "pulumi"), ["up", "--help"], { encoding: "utf8" }).stdout ?? "";
+  const match = /--parallel int32 .*\(default (\d+)\)/.exec(help);
+  if (!match) throw new Error("cannot read the default of pulumi up --parallel from its --help");
+  return Number(match[1]);
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes("--quick");
+  const scale: BenchScale = quick ? QUICK_SCALE : FULL_SCALE;
+  const cli = locateCli();
+  prepareEngineRuns();
+  const meta = startMeta(
+    scale.name,
+    cli.version,
+    cli.languageHost ? "pulumi-language-nodejs" : "client host (--client)",
+  );
+  const defaultParallel = cliDefaultParallel(cli);
+  const c = scale.converge;
+  log(`${scale.name} bench, Pulumi ${cli.version}, default --parallel ${defaultParallel}`);
+
+  // The baseline mostly sleeps (its fixed waits); it runs beside the engine runs, on its own emulators.
+  const baselines: Promise<BaselineRun[]> = (async () => {
+    const runs: BaselineRun[] = [];
+    for (const routes of c.points) {
+      runs.push(await runBaseline({ routes, gateways: c.gateways, configDelayMs: c.configDelayMs }));
+      log(`baseline ${routes} routes: ${runs[runs.length - 1].seconds.toFixed(1)} s`);
+    }
+    return runs;
+  })();
+
+  const converge = (routes: number, parallel?: number) =>
+    runConverge(cli, { routes, gateways: c.gateways, configDelayMs: c.configDelayMs, parallel });
+  const headline = await converge(c.routes);
+  log(
+    `converge ${c.routes} routes, default parallelism: ${headline.seconds.toFixed(1)} s (${headline.result})`,
+  );
+  const tuned: ConvergeResult[] = [];
+  for (const routes of c.points) {
+    tuned.push(await converge(routes, routes));
+    log(`converge ${routes} routes, --parallel ${routes}: ${tuned[tuned.length - 1].seconds.toFixed(1)} s`);
+  }
+
+  const f = scale.faults;
+  const faults = await runConverge(cli, {
+    routes: f.routes,
+    gateways: f.gateways,
+    configDelayMs: f.configDelayMs,
+    parallel: f.routes,
+    faults: f.faults,
+  });
+  log(
+    `faults ${f.routes} routes: ${faults.seconds.toFixed(1)} s, ${faults.duplicates}/${faults.missing}/${faults.failed}`,
+  );
+
+  const large = await runLargeStack(cli, {
+    routes: scale.refresh.routes,
+    configDelayMs: scale.refresh.setupConfigDelayMs,
+    setupParallel: scale.refresh.setupParallel,
+  });
+  log(
+    `large stack ${scale.refresh.routes} routes: refresh ${large.refresh.describeCalls} listing calls, preview ${large.preview.seconds.toFixed(1)} s`,
+  );
+
+  const baselineRuns = await baselines;
+  const partial: Omit<BenchResults, "targets"> = {
+    meta: finishMeta(meta, started),
+    converge: convergeSection(headline, tuned, baselineRuns, defaultParallel),
+    refresh: large.refresh,
+    state: large.state,
+    faults: faultsSection(faults),
+    preview: { ...large.preview, setupSeconds: Math.round(large.setup.seconds * 10) / 10 },
+  };
+  const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
+  writeOutputs(results, quick);
+  process.stdout.write(consoleTable(summaryRows(results)) + "\n");
+}
+
+function writeOutputs(results: BenchResults, quick: boolean): void {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const base = quick ? "quick" : "latest";
+  const chartBase = quick ? "quick-converge" : "converge";
+  const svgFile = path.join(RESULTS_DIR, `${chartBase}.svg`);
+  const c = results.converge;
+  fs.writeFileSync(
+    svgFile,
+    convergeChartSvg(
+      c.points,
+      "Converge time against route count",
+      `${c.gateways} gateways, ${c.configDelayMs} ms per write; ${results.meta.nproc} CPUs; ${results.meta.startedAt.slice(0, 10)}`,
+    ),
+  );
+  const png = svgToPng(svgFile, path.join(RESULTS_DIR, `${chartBase}.png`));
+  log(
+    png.written ? `chart: ${chartBase}.svg and .png (${png.note})` : `chart: ${chartBase}.svg; ${png.note}`,
+  );
+  const chart = png.written ? `${chartBase}.png` : `${chartBase}.svg`;
+  fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdownReport(results, chart));
+  log(`wrote bench/results/${base}.json and ${base}.md`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

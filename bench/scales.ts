@@ -1,0 +1,50 @@
+/** How big each scenario is: the full bench (under 10 minutes on 2 cores) and `--quick` (under 1 minute). */
+import type { FaultOptions } from "../emulator";
+
+export interface BenchScale {
+  name: "full" | "quick";
+  converge: {
+    /** The headline: plain `pulumi up` (the CLI's default parallelism). */
+    routes: number;
+    gateways: number;
+    configDelayMs: number;
+    /** Route counts for the chart, each run with `--parallel` = route count, and with the baseline. */
+    points: number[];
+  };
+  refresh: {
+    routes: number;
+    /** Creating the stack first (not measured). */
+    setupConfigDelayMs: number;
+    setupParallel: number;
+  };
+  faults: {
+    routes: number;
+    gateways: number;
+    configDelayMs: number;
+    faults: FaultOptions;
+  };
+}
+
+/** The fault mix of the brief: throttling 20%, server errors 5%, lost responses 5%. */
+export const FAULT_MIX: FaultOptions = {
+  throttlePct: 20,
+  serverErrorPct: 5,
+  resetAfterApplyPct: 5,
+  seed: 3,
+};
+
+export const FULL_SCALE: BenchScale = {
+  name: "full",
+  converge: { routes: 100, gateways: 4, configDelayMs: 1000, points: [25, 50, 100] },
+  refresh: { routes: 1000, setupConfigDelayMs: 1, setupParallel: 64 },
+  // 1 s per write: the fault mix costs about 0.5 s a write (a throttled call waits the 1 s x-acs-retry-after),
+  // so a shorter delay would measure the mix's fixed cost more than the provider's handling of it.
+  faults: { routes: 200, gateways: 4, configDelayMs: 1000, faults: FAULT_MIX },
+};
+
+export const QUICK_SCALE: BenchScale = {
+  name: "quick",
+  converge: { routes: 12, gateways: 4, configDelayMs: 250, points: [12] },
+  refresh: { routes: 100, setupConfigDelayMs: 1, setupParallel: 64 },
+  faults: { routes: 16, gateways: 4, configDelayMs: 250, faults: FAULT_MIX },
+};

@@ -1,0 +1,125 @@
+/**
+ * One stack of many routes on one gateway, created once (tiny configDelayMs) and then measured three ways:
+ * `pulumi refresh` (listing calls the emulator counts), the stored state (`pulumi stack export` and the state
+ * file), and `pulumi preview` of the unchanged program.
+ */
+import type { PulumiCli } from "../../tests/e2e/pulumi-cli";
+import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
+import { failedRouteUrns, routeOps, timed } from "../engine/outcome";
+import { programFiles } from "../engine/program";
+import { createBenchProject, stateFileBytes } from "../engine/project";
+import { benchGateways, listingPages } from "../topology";
+import { measureState, type StateResult } from "./state";
+
+/** Extra listing calls allowed over one full listing (a read that starts after the shared one finished). */
+export const REFRESH_CALL_ALLOWANCE = 4;
+const LISTING_ACTION = "DescribeVpnRouteEntries";
+const SKIP_CHECKPOINTS_ENV = "PULUMI_SKIP_CHECKPOINTS";
+
+export interface LargeStackSetup {
+  routes: number;
+  /** Emulator delay while the stack is created (not measured). */
+  configDelayMs: number;
+  /** `--parallel` for the setup `pulumi up` (not measured). @default the CLI's default */
+  setupParallel?: number;
+}
+
+export interface RefreshResult {
+  routes: number;
+  describeCalls: number;
+  /** One full listing: ceil(routes / 50) pages. */
+  limitCalls: number;
+  /** limitCalls + REFRESH_CALL_ALLOWANCE. */
+  targetCalls: number;
+  seconds: number;
+  apiCalls: number;
+  callsByAction: Record<string, number>;
+  refreshed: number;
+  failed: number;
+}
+
+export interface PreviewResult {
+  resources: number;
+  seconds: number;
+  /** API calls the preview made (a preview of unchanged routes needs none). */
+  apiCalls: number;
+  /** The engine's plan (all resources: routes, components and the stack), e.g. { same: 1002 }. */
+  changeSummary: Record<string, number>;
+}
+
+export interface LargeStackResult {
+  setup: { routes: number; configDelayMs: number; seconds: number; created: number; result: string };
+  refresh: RefreshResult;
+  state: StateResult;
+  preview: PreviewResult;
+}
+
+export async function runLargeStack(cli: PulumiCli, setup: LargeStackSetup): Promise<LargeStackResult> {
+  const gateways = benchGateways(setup.routes, 1);
+  const emulator = await startBenchEmulator({ gateways, configDelayMs: setup.configDelayMs });
+  const project = await createBenchProject(cli, {
+    name: `large-${setup.routes}`,
+    files: programFiles(gateways),
+    env: providerEnv(emulator),
+  }).catch(async (err: unknown) => {
+    await emulator.stop();
+    throw err;
+  });
+  try {
+    const args = setup.setupParallel ? ["--parallel", String(setup.setupParallel)] : [];
+    // Setup only, not measured: without a checkpoint after every step, creating N routes is not O(N^2) in
+    // state writes (the file backend rewrites the whole state each time).
+    project.env[SKIP_CHECKPOINTS_ENV] = "true";
+    const created = await timed(() => project.up({ skipPreview: true, args }));
+    delete project.env[SKIP_CHECKPOINTS_ENV];
+    if (!created.report || created.report.result !== "succeeded") {
+      throw new Error(
+        `creating ${setup.routes} routes failed: ${created.error?.message ?? created.report?.result}`,
+      );
+    }
+
+    emulator.clearLog();
+    const refreshed = await timed(() => project.refresh());
+    const refreshCounts = emulator.counts();
+    const limitCalls = listingPages(setup.routes);
+    const refresh: RefreshResult = {
+      routes: setup.routes,
+      describeCalls: refreshCounts[LISTING_ACTION] ?? 0,
+      limitCalls,
+      targetCalls: limitCalls + REFRESH_CALL_ALLOWANCE,
+      seconds: refreshed.seconds,
+      apiCalls: totalCalls(refreshCounts),
+      callsByAction: refreshCounts,
+      refreshed: refreshed.report ? Object.values(routeOps(refreshed.report)).reduce((a, b) => a + b, 0) : 0,
+      failed: failedRouteUrns(refreshed.report).length,
+    };
+
+    const state = await measureState(project, setup.routes, stateFileBytes(project));
+
+    emulator.clearLog();
+    const started = process.hrtime.bigint();
+    const planned = await project.preview();
+    const preview: PreviewResult = {
+      resources: setup.routes,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      apiCalls: totalCalls(emulator.counts()),
+      changeSummary: planned.changeSummary,
+    };
+
+    return {
+      setup: {
+        routes: setup.routes,
+        configDelayMs: setup.configDelayMs,
+        seconds: created.seconds,
+        created: routeOps(created.report).create ?? 0,
+        result: created.report.result ?? "",
+      },
+      refresh,
+      state,
+      preview,
+    };
+  } finally {
+    await project.dispose();
+    await emulator.stop();
+  }
+}

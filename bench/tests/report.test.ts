@@ -1,0 +1,170 @@
+import { convergeChartSvg, niceStep, ticks } from "../report/chart";
+import { markdownReport } from "../report/markdown";
+import { consoleTable, summaryRows } from "../report/rows";
+import { evaluateTargets, type BenchResults } from "../results";
+import { providerSizes, storedBytes } from "../scenarios/state";
+
+const POINTS = [
+  { routes: 25, limitSeconds: 7, pulumiSeconds: 14.2, baselineSeconds: 30.5 },
+  { routes: 50, limitSeconds: 13, pulumiSeconds: 20.1, baselineSeconds: 52 },
+  { routes: 100, limitSeconds: 25, pulumiSeconds: 33.4, pulumiDefaultSeconds: 88.3, baselineSeconds: 101.7 },
+];
+
+function fixture(overrides: { ratio?: number; describeCalls?: number } = {}): BenchResults {
+  const engine = {
+    seconds: 88.3,
+    ratio: overrides.ratio ?? 3.53,
+    apiCalls: 493,
+    callsByAction: {},
+    engineStartSeconds: 6.1,
+    apiSeconds: 77,
+    engineTailSeconds: 0.2,
+    busyRefusals: 0,
+    created: 100,
+    failed: 0,
+    result: "succeeded",
+  };
+  const partial = {
+    meta: {
+      mode: "full" as const,
+      command: "npm run bench",
+      startedAt: "2026-01-01T00:00:00.000Z",
+      gitCommit: "abc",
+      gitDirty: false,
+      nproc: 2,
+      cpuModel: "cpu",
+      memoryGiB: 24,
+      loadAverageStart: 1,
+      os: "Linux",
+      node: "v20",
+      pulumiCli: "v3.248.0",
+      pulumiSdk: "3.248.0",
+      languageRuntime: "client host",
+      durationSeconds: 400,
+    },
+    converge: {
+      routes: 100,
+      gateways: 4,
+      configDelayMs: 1000,
+      command: "pulumi up",
+      parallel: 8,
+      limitSeconds: 25,
+      target: 1.3,
+      ...engine,
+      baseline: undefined,
+      tuned: { command: "pulumi up --parallel 100", parallel: 100, ...engine, seconds: 33.4, ratio: 1.34 },
+      points: POINTS,
+    },
+    refresh: {
+      routes: 1000,
+      describeCalls: overrides.describeCalls ?? 5020,
+      limitCalls: 20,
+      targetCalls: 24,
+      seconds: 56,
+      apiCalls: 5020,
+      callsByAction: {},
+      refreshed: 1000,
+      failed: 0,
+    },
+    state: {
+      providerBytesPerResource: 2983,
+      providerStoredBytesPerResource: 5966,
+      providerTargetBytes: 4096,
+      stateBytesPer1000Routes: 8_237_059,
+      stateFileBytes: 8_237_059,
+      routes: 1000,
+    },
+    faults: {
+      routes: 200,
+      gateways: 4,
+      configDelayMs: 1000,
+      throttlePct: 20,
+      serverErrorPct: 5,
+      lostResponsePct: 5,
+      faultSeed: 3,
+      command: "pulumi up --parallel 200",
+      duplicates: 0,
+      missing: 0,
+      limitSeconds: 50,
+      target: 2,
+      ...engine,
+      seconds: 90,
+      ratio: 1.8,
+    },
+    preview: { resources: 1000, seconds: 41.5, apiCalls: 0, changeSummary: { same: 1002 }, setupSeconds: 59 },
+  };
+  return { ...partial, targets: evaluateTargets(partial) };
+}
+
+describe("bench report", () => {
+  it("picks round tick steps that cover the largest value", () => {
+    expect(niceStep(100)).toBe(20);
+    expect(niceStep(7)).toBe(2);
+    expect(ticks(101.7)).toEqual([0, 50, 100, 150]);
+    expect(ticks(12)).toEqual([0, 5, 10, 15]);
+    expect(ticks(0)).toEqual([0, 1]);
+  });
+
+  it("draws every point of every series, and the limit from the origin", () => {
+    const svg = convergeChartSvg(POINTS, "t", "s");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).not.toMatch(/NaN|undefined/);
+    // 3 limit + 3 pulumi + 1 default + 3 baseline points, and 4 legend markers.
+    expect(svg.match(/<circle /g)).toHaveLength(14);
+    expect(svg).toContain("101.7 s");
+    expect(svg).toContain("88.3 s");
+    expect(svg.match(/<path /g)).toHaveLength(3);
+  });
+
+  it("marks missed targets and met ones", () => {
+    const results = fixture();
+    const byName = Object.fromEntries(results.targets.map((t) => [t.name, t.met]));
+    expect(byName["converge ratio (plain pulumi up)"]).toBe(false);
+    expect(byName["converge ratio (--parallel)"]).toBe(false);
+    expect(byName["refresh DescribeVpnRouteEntries calls"]).toBe(false);
+    expect(byName["__provider bytes per resource"]).toBe(true);
+    expect(byName["faults ratio"]).toBe(true);
+    const good = fixture({ ratio: 1.2, describeCalls: 21 });
+    expect(good.targets.find((t) => t.name.startsWith("refresh"))?.met).toBe(true);
+
+    const rows = summaryRows(results);
+    expect(rows[0]).toMatchObject({ measured: "88.3 s = 3.53x", verdict: "MISSED" });
+    expect(rows.find((r) => r.scenario.startsWith("refresh"))).toMatchObject({
+      measured: "5020 calls (56.0 s)",
+      limit: "20; target <= 24",
+    });
+    expect(consoleTable(rows).split("\n")).toHaveLength(rows.length + 1);
+  });
+
+  it("writes the machine, the table and the chart into the Markdown", () => {
+    const md = markdownReport(fixture(), "converge.png");
+    expect(md).toContain("Machine: 2 CPUs (cpu), 24 GiB");
+    expect(md).toContain("Pulumi CLI v3.248.0");
+    expect(md).toContain("| **MISSED** |");
+    expect(md).toContain("![converge time against route count](converge.png)");
+  });
+
+  it("measures __provider as the provider host reads it and as the state stores it", () => {
+    const text = "exports.handler = __f0;";
+    const route = (provider: unknown) => ({
+      urn: "u",
+      type: "pulumi-nodejs:dynamic/alicloud-vpn:VpnRouteEntry",
+      inputs: { __provider: provider },
+      outputs: { __provider: provider },
+    });
+    const secret = {
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      ciphertext: "abcdef",
+    };
+    const sizes = providerSizes(
+      { version: 3, deployment: { resources: [route(text), { urn: "s", type: "pulumi:pulumi:Stack" }] } },
+      { version: 3, deployment: { resources: [route(secret)] } },
+    );
+    expect(sizes.providerBytesPerResource).toBe(text.length);
+    expect(sizes.providerStoredBytesPerResource).toBe(2 * JSON.stringify(secret).length);
+    expect(storedBytes("é")).toBe(2);
+    expect(() => providerSizes({ version: 3, deployment: {} }, { version: 3, deployment: {} })).toThrow(
+      /no route/,
+    );
+  });
+});
