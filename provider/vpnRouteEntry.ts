@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_MODULE, VPN_ROUTE_ENTRY_TYPE } from "./constants";
+import { VPN_ROUTE_ENTRY_TYPE } from "./constants";
 import { vpnRouteEntryProvider } from "./resourceProviders";
+import { RouteEntryResource } from "./routeEntryResource";
 import type { VpnRouteEntryArgs } from "./types";
 
 export { vpnRouteEntryProvider } from "./resourceProviders";
@@ -10,44 +11,8 @@ export type { VpnRouteEntryArgs } from "./types";
  * A destination-based route of a VPN gateway (`pulumi-nodejs:dynamic/alicloud-vpn:VpnRouteEntry`).
  * ID: `vpnGatewayId:nextHop:routeDest`, as terraform and `@pulumi/alicloud` write it.
  */
-export class VpnRouteEntry extends pulumi.dynamic.Resource {
-  declare readonly vpnGatewayId: pulumi.Output<string>;
-  declare readonly routeDest: pulumi.Output<string>;
-  declare readonly nextHop: pulumi.Output<string>;
-  declare readonly weight: pulumi.Output<number>;
-  declare readonly publishVpc: pulumi.Output<boolean>;
-  declare readonly description: pulumi.Output<string | undefined>;
-  declare readonly overlayMode: pulumi.Output<string | undefined>;
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The region the route lives in: the input, or the configured default. */
-  declare readonly region: pulumi.Output<string>;
-  /** `published` or `normal`, as the API reports it. */
-  declare readonly state: pulumi.Output<string>;
-  /** Milliseconds since the epoch, as the API reports it. */
-  declare readonly createTime: pulumi.Output<number>;
-  /** `custom` or `bgp`. */
-  declare readonly routeEntryType: pulumi.Output<string | undefined>;
-  declare readonly vpnInstanceId: pulumi.Output<string>;
-
+export class VpnRouteEntry extends RouteEntryResource {
   constructor(name: string, args: VpnRouteEntryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      vpnRouteEntryProvider,
-      name,
-      {
-        description: undefined,
-        overlayMode: undefined,
-        region: undefined,
-        adopt: undefined,
-        ...args,
-        // Output-only properties: present (undefined) so the engine fills them in.
-        state: undefined,
-        createTime: undefined,
-        routeEntryType: undefined,
-        vpnInstanceId: undefined,
-      },
-      opts,
-      RESOURCE_MODULE,
-      VPN_ROUTE_ENTRY_TYPE,
-    );
+    super(vpnRouteEntryProvider, VPN_ROUTE_ENTRY_TYPE, name, args, opts);
   }
 }

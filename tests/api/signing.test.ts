@@ -6,18 +6,7 @@ import {
   rpcStringToSign,
   sha256Hex,
 } from "../../provider/api/signing";
-
-/** A small seeded generator (mulberry32) so every run checks the same cases. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../support/seededRandom";
 
 const ALPHABET = [
   ..."abcXYZ019-_.~",
@@ -35,7 +24,7 @@ const ALPHABET = [
 ];
 
 function generateCases(count: number, seed: number) {
-  const rnd = seededRandom(seed);
+  const rnd = seeded(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const text = (max: number) =>
     Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(ALPHABET)).join("");

@@ -14,17 +14,9 @@ export const GW2 = "vpn-emu00000000000000002";
 export const VCO = "vco-emu00000000000000001";
 export const VCO2 = "vco-emu00000000000000002";
 
-/** A seeded uniform generator (mulberry32): jitter that is the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../support/seededRandom";
+
+export { seeded };
 
 /** Real waits, but capped: retry backoff and polling keep their logic without costing seconds. */
 export const compressedSleep =
