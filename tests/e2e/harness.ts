@@ -20,7 +20,7 @@
  * Project directories live under tests/e2e/.work/ (git-ignored) so that programs resolve the repository's
  * node_modules (@pulumi/pulumi, one instance for the program, the runner and the provider host).
  */
-import { spawn } from "child_process";
+import { ChildProcessWithoutNullStreams, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -107,6 +107,21 @@ export interface UpOptions {
   skipPreview?: boolean;
   /** Extra CLI arguments, e.g. ["--target", urn]. @default [] */
   args?: string[];
+}
+
+/** An engine command started with `start()`, for tests that interrupt it. */
+export interface RunningCommand {
+  /** The `pulumi` process. */
+  pid: number;
+  /** Settles when the CLI has exited and the client host has stopped; never rejects on a non-zero exit. */
+  done: Promise<CommandResult>;
+  /**
+   * Sends a signal to the CLI alone, or with `tree` to the CLI and every process below it (the plugins it
+   * started, such as the dynamic provider host), as when a CI job or a machine goes down. The engine starts
+   * plugins in process groups of their own, so a group signal would miss them, and a plugin whose CLI is gone
+   * keeps running: it would go on writing to the API after the test moved on.
+   */
+  kill(signal: NodeJS.Signals, options?: { tree?: boolean }): void;
 }
 
 export interface StackDeployment {
@@ -262,6 +277,40 @@ export class PulumiProject {
     return result;
   }
 
+  /**
+   * Starts an engine command (`up`, `refresh`...) with the program served and an event log, and returns at
+   * once, for tests that interrupt it.
+   */
+  async start(args: string[]): Promise<RunningCommand> {
+    const eventLog = path.join(this.workDir, "events", `${++this.commandCount}-${args[0]}.jsonl`);
+    const fullArgs = [...args, "--event-log", eventLog, "--non-interactive", "--color", "never"];
+    fullArgs.push("--stack", this.stack);
+    const host = this.useClientHost ? await startClientHost(this.dir, this.env) : undefined;
+    if (host) fullArgs.push(`--client=${host.address}`);
+    const started = Date.now();
+    const { child, result } = spawnCommand(path.join(this.cli.binDir, "pulumi"), fullArgs, {
+      cwd: this.dir,
+      env: this.env,
+      stdin: "",
+      timeoutMs: this.timeoutMs,
+    });
+    const done = result.then(async (executed) => {
+      const programOutput = host ? await host.stop() : "";
+      return { args: fullArgs, ...executed, programOutput, durationMs: Date.now() - started };
+    });
+    return {
+      pid: child.pid!,
+      done,
+      kill: (signal, { tree = false } = {}) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        // Listed before the CLI goes: its orphans are adopted by init and no longer found below it.
+        const below = tree ? descendantsOf(child.pid!) : [];
+        child.kill(signal);
+        for (const pid of below) signalIfAlive(pid, signal);
+      },
+    };
+  }
+
   /** Removes the work directory (unless kept). Destroys nothing: call destroy() first when a test needs it. */
   async dispose(): Promise<void> {
     if (this.keep) return;
@@ -344,13 +393,56 @@ interface Executed {
   stderr: string;
 }
 
-function execute(
+interface SpawnOptions {
+  cwd: string;
+  env: Record<string, string>;
+  stdin: string;
+  timeoutMs: number;
+}
+
+/** Every process below `root`, from the parent ids in /proc (Linux). */
+export function descendantsOf(root: number, procDir = "/proc"): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync(procDir)) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(path.join(procDir, entry, "stat"), "utf8");
+    } catch {
+      continue; // exited while we looked
+    }
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse after the last ")".
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const found: number[] = [];
+  for (let queue = [root]; queue.length > 0;) {
+    const next = children.get(queue.shift()!) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
+function signalIfAlive(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
+  }
+}
+
+function execute(command: string, args: string[], opts: SpawnOptions): Promise<Executed> {
+  return spawnCommand(command, args, opts).result;
+}
+
+function spawnCommand(
   command: string,
   args: string[],
-  opts: { cwd: string; env: Record<string, string>; stdin: string; timeoutMs: number },
-): Promise<Executed> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, timeout: opts.timeoutMs });
+  opts: SpawnOptions,
+): { child: ChildProcessWithoutNullStreams; result: Promise<Executed> } {
+  const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, timeout: opts.timeoutMs });
+  const result = new Promise<Executed>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -363,4 +455,5 @@ function execute(
     });
     child.stdin.end(opts.stdin);
   });
+  return { child, result };
 }
