@@ -47,10 +47,12 @@ async function main(): Promise<void> {
   const c = scale.converge;
   log(`${scale.name} bench, Pulumi ${cli.version}, default --parallel ${defaultParallel}`);
 
-  // The baseline mostly sleeps (its fixed waits); it runs beside the engine runs, on its own emulators.
+  // The baseline mostly sleeps (its fixed waits); it runs beside the engine runs, on its own emulators, at
+  // every route count the engine runs at.
+  const baselineRouteCounts = [...new Set([...c.points, c.routes])].sort((a, b) => a - b);
   const baselines: Promise<BaselineRun[]> = (async () => {
     const runs: BaselineRun[] = [];
-    for (const routes of c.points) {
+    for (const routes of baselineRouteCounts) {
       runs.push(await runBaseline({ routes, gateways: c.gateways, configDelayMs: c.configDelayMs }));
       log(`baseline ${routes} routes: ${runs[runs.length - 1].seconds.toFixed(1)} s`);
     }

@@ -8,7 +8,7 @@ export interface BenchScale {
     routes: number;
     gateways: number;
     configDelayMs: number;
-    /** Route counts for the chart, each run with `--parallel` = route count, and with the baseline. */
+    /** Route counts for the chart, each run with `--parallel` = route count. */
     points: number[];
   };
   refresh: {
@@ -44,7 +44,7 @@ export const FULL_SCALE: BenchScale = {
 
 export const QUICK_SCALE: BenchScale = {
   name: "quick",
-  converge: { routes: 12, gateways: 4, configDelayMs: 250, points: [12] },
+  converge: { routes: 12, gateways: 4, configDelayMs: 250, points: [] },
   refresh: { routes: 100, setupConfigDelayMs: 1, setupParallel: 64 },
   faults: { routes: 16, gateways: 4, configDelayMs: 250, faults: FAULT_MIX },
 };

@@ -43,10 +43,16 @@ export function summaryRows(r: BenchResults): Row[] {
   }
   rows.push(
     {
-      scenario: `refresh: ${r.refresh.routes} routes on one gateway, DescribeVpnRouteEntries calls`,
+      scenario: `refresh: ${r.refresh.routes} routes on one gateway, DescribeVpnRouteEntries calls (--skip-preview)`,
       measured: `${r.refresh.describeCalls} calls (${s(r.refresh.seconds)})`,
       limit: `${r.refresh.limitCalls}; target <= ${r.refresh.targetCalls}`,
       verdict: verdict(r.refresh.describeCalls <= r.refresh.targetCalls),
+    },
+    {
+      scenario: "refresh: same, plain pulumi refresh (previews first: every Read twice)",
+      measured: `${r.refresh.withPreview.describeCalls} calls (${s(r.refresh.withPreview.seconds)})`,
+      limit: `${2 * r.refresh.limitCalls}`,
+      verdict: "",
     },
     {
       scenario: "state: __provider per resource (one copy; stored in inputs and outputs)",

@@ -15,6 +15,7 @@ import { measureState, type StateResult } from "./state";
 export const REFRESH_CALL_ALLOWANCE = 4;
 const LISTING_ACTION = "DescribeVpnRouteEntries";
 const SKIP_CHECKPOINTS_ENV = "PULUMI_SKIP_CHECKPOINTS";
+const SKIP_PREVIEW = "--skip-preview";
 
 export interface LargeStackSetup {
   routes: number;
@@ -25,6 +26,8 @@ export interface LargeStackSetup {
 }
 
 export interface RefreshResult {
+  /** `pulumi refresh --yes --skip-preview`: one Read per route, in one provider process. */
+  command: string;
   routes: number;
   describeCalls: number;
   /** One full listing: ceil(routes / 50) pages. */
@@ -36,6 +39,11 @@ export interface RefreshResult {
   callsByAction: Record<string, number>;
   refreshed: number;
   failed: number;
+  /**
+   * Plain `pulumi refresh --yes`: the engine first previews the refresh (a Read per route in one provider
+   * process), then refreshes (every Read again, in a second provider process).
+   */
+  withPreview: { command: string; describeCalls: number; seconds: number };
 }
 
 export interface PreviewResult {
@@ -79,10 +87,14 @@ export async function runLargeStack(cli: PulumiCli, setup: LargeStackSetup): Pro
     }
 
     emulator.clearLog();
-    const refreshed = await timed(() => project.refresh());
+    const refreshed = await timed(() => project.refresh([SKIP_PREVIEW]));
     const refreshCounts = emulator.counts();
+    emulator.clearLog();
+    const refreshedWithPreview = await timed(() => project.refresh());
+    const withPreviewCounts = emulator.counts();
     const limitCalls = listingPages(setup.routes);
     const refresh: RefreshResult = {
+      command: `pulumi refresh --yes ${SKIP_PREVIEW}`,
       routes: setup.routes,
       describeCalls: refreshCounts[LISTING_ACTION] ?? 0,
       limitCalls,
@@ -91,7 +103,12 @@ export async function runLargeStack(cli: PulumiCli, setup: LargeStackSetup): Pro
       apiCalls: totalCalls(refreshCounts),
       callsByAction: refreshCounts,
       refreshed: refreshed.report ? Object.values(routeOps(refreshed.report)).reduce((a, b) => a + b, 0) : 0,
-      failed: failedRouteUrns(refreshed.report).length,
+      failed: failedRouteUrns(refreshed.report).length + failedRouteUrns(refreshedWithPreview.report).length,
+      withPreview: {
+        command: "pulumi refresh --yes",
+        describeCalls: withPreviewCounts[LISTING_ACTION] ?? 0,
+        seconds: refreshedWithPreview.seconds,
+      },
     };
 
     const state = await measureState(project, setup.routes, stateFileBytes(project));

@@ -56,6 +56,8 @@ function fixture(overrides: { ratio?: number; describeCalls?: number } = {}): Be
       points: POINTS,
     },
     refresh: {
+      command: "pulumi refresh --yes --skip-preview",
+      withPreview: { command: "pulumi refresh --yes", describeCalls: 10040, seconds: 100 },
       routes: 1000,
       describeCalls: overrides.describeCalls ?? 5020,
       limitCalls: 20,
