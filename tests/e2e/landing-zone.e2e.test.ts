@@ -1,0 +1,165 @@
+/**
+ * The repository's own Pulumi project (Pulumi.yaml -> examples/landing-zone, TypeScript, type-checked by the
+ * runner) with the demo stack's config (Pulumi.demo.yaml), against the emulator: `up`, the exact route tables
+ * per gateway, a second preview with no changes, and `destroy` leaving every gateway empty.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
+import { createPulumiProject, type PulumiProject } from "./harness";
+import { REPO_ROOT } from "./pulumi-cli";
+
+jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
+
+const EXAMPLE_DIR = path.join("examples", "landing-zone");
+
+interface GatewayConfig {
+  vpnGatewayId: string;
+  region: string;
+}
+
+/** The project as the repository has it: Pulumi.yaml at the root, the program under examples/landing-zone. */
+function repositoryProjectFiles(): Record<string, string> {
+  const files: Record<string, string> = {
+    "Pulumi.yaml": fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8"),
+    // The harness's stack is "test"; it takes the demo stack's config.
+    "Pulumi.test.yaml": fs.readFileSync(path.join(REPO_ROOT, "Pulumi.demo.yaml"), "utf8"),
+  };
+  for (const name of fs.readdirSync(path.join(REPO_ROOT, EXAMPLE_DIR))) {
+    files[path.join(EXAMPLE_DIR, name)] = fs.readFileSync(path.join(REPO_ROOT, EXAMPLE_DIR, name), "utf8");
+  }
+  return files;
+}
+
+describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against the emulator", () => {
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  let gateways: Record<string, GatewayConfig>;
+  let conn: Record<string, string>;
+
+  /** One line per route, sorted: `dest nextHop weight state`, policy routes prefixed with priority and source. */
+  const table = (gw: GatewayConfig) => [
+    ...emulator
+      .routes(gw.vpnGatewayId)
+      .map(
+        (r) =>
+          `${r.RouteDest} ${r.NextHop} ${r.Weight} ${r.State}${r.Description ? ` "${r.Description}"` : ""}`,
+      )
+      .sort(),
+    ...emulator
+      .pbrRoutes(gw.vpnGatewayId)
+      .map((r) => `p${r.Priority} ${r.RouteSource} ${r.RouteDest} ${r.NextHop} ${r.Weight} ${r.State}`)
+      .sort(),
+  ];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ configDelayMs: 20, seed: 17, gateways: [] });
+    project = await createPulumiProject({
+      name: "landing-zone",
+      files: repositoryProjectFiles(),
+      installPackage: true,
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
+        ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
+      },
+    });
+    // The gateways come from the stack config, as `npm run demo` seeds them.
+    const config = JSON.parse((await project.run(["config", "--json"])).stdout) as Record<
+      string,
+      { objectValue?: unknown; value: string }
+    >;
+    gateways = config["landing-zone:gateways"].objectValue as Record<string, GatewayConfig>;
+    conn = config["landing-zone:connections"].objectValue as Record<string, string>;
+    for (const gw of Object.values(gateways))
+      emulator.addGateway({ vpnGatewayId: gw.vpnGatewayId, regionId: gw.region });
+  });
+  afterAll(async () => {
+    await project?.dispose();
+    await emulator?.stop();
+  });
+
+  it("the stack config puts three gateways in two regions", () => {
+    expect(Object.keys(gateways).sort()).toEqual(["branch", "hubHangzhou", "hubShanghai"]);
+    expect(new Set(Object.values(gateways).map((g) => g.region))).toEqual(
+      new Set(["cn-hangzhou", "cn-shanghai"]),
+    );
+  });
+
+  it("up creates exactly the declared route tables on each gateway", async () => {
+    const update = await project.up({ skipPreview: true });
+    expect(update.result).toBe("succeeded");
+    // Stack, 3 components, 5 + 7 destination routes in the hubs' tables, 7 policy routes, the on-premises route.
+    expect(update.changeSummary).toEqual({ create: 24 });
+
+    expect(table(gateways.hubHangzhou)).toEqual([
+      `10.20.0.0/16 ${conn.hzToShPrimary} 100 published`,
+      `10.20.0.0/16 ${conn.hzToShStandby} 0 normal`,
+      `10.21.0.0/16 ${conn.hzToShPrimary} 100 published`,
+      `10.21.0.0/16 ${conn.hzToShStandby} 0 normal`,
+      `172.16.0.0/12 ${conn.onPremises} 100 published "on-premises data centre"`,
+      `192.168.50.0/24 ${conn.hzToBranch} 100 published "branch office LAN"`,
+    ]);
+    expect(table(gateways.hubShanghai)).toEqual([
+      `10.10.0.0/16 ${conn.shToHzPrimary} 100 published`,
+      `10.10.0.0/16 ${conn.shToHzStandby} 0 normal`,
+      `10.11.0.0/16 ${conn.shToHzPrimary} 100 published`,
+      `10.11.0.0/16 ${conn.shToHzStandby} 0 normal`,
+      `10.12.0.0/16 ${conn.shToHzPrimary} 100 published`,
+      `10.12.0.0/16 ${conn.shToHzStandby} 0 normal`,
+      `192.168.50.0/24 ${conn.shToBranch} 0 normal`,
+    ]);
+    expect(table(gateways.branch)).toEqual([
+      `p10 192.168.50.0/24 10.10.0.0/16 ${conn.branchToHz} 100 published`,
+      `p10 192.168.50.0/24 10.11.0.0/16 ${conn.branchToHz} 100 published`,
+      `p10 192.168.50.0/24 10.12.0.0/16 ${conn.branchToHz} 100 published`,
+      `p20 192.168.50.0/24 10.20.0.0/16 ${conn.branchToHz} 100 published`,
+      `p20 192.168.50.0/24 10.21.0.0/16 ${conn.branchToHz} 100 published`,
+      `p5 192.168.51.0/24 10.20.0.0/16 ${conn.branchToSh} 100 published`,
+      `p5 192.168.51.0/24 10.21.0.0/16 ${conn.branchToSh} 100 published`,
+    ]);
+    // Each gateway's writes reached it in its own region.
+    for (const gw of Object.values(gateways)) {
+      const creates = emulator
+        .requestLog()
+        .filter((e) => e.action.startsWith("Create") && e.params.VpnGatewayId === gw.vpnGatewayId);
+      expect(new Set(creates.map((e) => e.params.RegionId))).toEqual(new Set([gw.region]));
+    }
+
+    const outputs = (await project.outputs()) as {
+      routeCounts: Record<string, { gateway: string; routes: number; policyRoutes: number }>;
+      routeTables: Record<string, Record<string, { id: string; state: string }>>;
+      onPremisesRoute: { id: string; state: string };
+    };
+    expect(outputs.routeCounts).toEqual({
+      "hub-hangzhou": { gateway: gateways.hubHangzhou.vpnGatewayId, routes: 5, policyRoutes: 0 },
+      "hub-shanghai": { gateway: gateways.hubShanghai.vpnGatewayId, routes: 7, policyRoutes: 0 },
+      "branch-office": { gateway: gateways.branch.vpnGatewayId, routes: 0, policyRoutes: 7 },
+    });
+    expect(Object.keys(outputs.routeTables["branch-office"])).toHaveLength(7);
+    expect(outputs.routeTables["hub-hangzhou"][`10.20.0.0/16@${conn.hzToShPrimary}`]).toEqual({
+      id: `${gateways.hubHangzhou.vpnGatewayId}:${conn.hzToShPrimary}:10.20.0.0/16`,
+      kind: "dbr",
+      state: "published",
+      weight: 100,
+      published: true,
+    });
+    expect(outputs.onPremisesRoute).toEqual({
+      id: `${gateways.hubHangzhou.vpnGatewayId}:${conn.onPremises}:172.16.0.0/12`,
+      state: "published",
+    });
+  });
+
+  it("a second preview has no changes", async () => {
+    const preview = await project.preview();
+    expect(preview.changeSummary).toEqual({ same: 24 });
+    expect(preview.diagnostics).toEqual([]);
+  });
+
+  it("destroy leaves every gateway empty", async () => {
+    const destroyed = await project.destroy();
+    expect(destroyed.changeSummary).toEqual({ delete: 24 });
+    for (const gw of Object.values(gateways)) expect(table(gw)).toEqual([]);
+  });
+});
