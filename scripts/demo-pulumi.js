@@ -31,7 +31,7 @@ function ensurePulumiCli(say) {
   if (located.status === 0) return lastLine(located.stdout);
   say(
     "No Pulumi CLI on PATH or in the build cache: building pulumi from source with Go (once; about 8 minutes on " +
-      "2 cores, cached in ~/.cache/alicloud-vpn-routes/pulumi for later runs and clones)...",
+      "2 cores; cached in $PULUMI_BUILD_CACHE or ~/.cache/alicloud-vpn-routes/pulumi for later runs and clones)...",
   );
   const built = spawnSync("bash", [ENSURE_PULUMI], {
     encoding: "utf8",

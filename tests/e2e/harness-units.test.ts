@@ -6,6 +6,7 @@ import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { isNoise, parseEventLog, parsePreviewJson } from "./engine-output";
+import { descendantsOf } from "./harness";
 import {
   buildEngineEnv,
   DYNAMIC_PROVIDER_PLUGIN,
@@ -225,5 +226,46 @@ describe("PulumiCommandError", () => {
     expect(err.message).toContain("--- stderr ---\nerror: boom");
     expect(err.message).not.toContain("program output");
     expect(err.message.length).toBeLessThan(9_000);
+  });
+});
+
+describe("descendantsOf", () => {
+  const writeStat = (root: string, pid: number, comm: string, ppid: number) => {
+    fs.mkdirSync(path.join(root, String(pid)), { recursive: true });
+    fs.writeFileSync(path.join(root, String(pid), "stat"), `${pid} (${comm}) S ${ppid} ${pid} ${pid} 0 -1`);
+  };
+
+  it("walks the parent ids, reading past a command name with spaces and parentheses", () => {
+    const proc = fs.mkdtempSync(path.join(os.tmpdir(), "proc-"));
+    try {
+      writeStat(proc, 1, "init", 0);
+      writeStat(proc, 10, "pulumi", 1);
+      writeStat(proc, 11, "sh) S 99 (odd name", 10);
+      writeStat(proc, 12, "node", 11);
+      writeStat(proc, 20, "other", 1);
+      fs.mkdirSync(path.join(proc, "self")); // not a pid
+      expect(descendantsOf(10, proc).sort()).toEqual([11, 12]);
+      expect(descendantsOf(12, proc)).toEqual([]);
+    } finally {
+      fs.rmSync(proc, { recursive: true, force: true });
+    }
+  });
+
+  it("finds the real children and grandchildren of a process", async () => {
+    const root = spawn("sh", ["-c", 'sleep 30 & sh -c "sleep 30 & wait" & wait'], { stdio: "ignore" });
+    try {
+      const deadline = Date.now() + 5_000;
+      let found = descendantsOf(root.pid!);
+      while (found.length < 3 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        found = descendantsOf(root.pid!);
+      }
+      expect(found).toHaveLength(3); // two sleeps and the inner sh
+      for (const pid of found)
+        expect(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8")).toMatch(/^(sleep|sh)\0/);
+      for (const pid of found) process.kill(pid, "SIGKILL");
+    } finally {
+      root.kill("SIGKILL");
+    }
   });
 });

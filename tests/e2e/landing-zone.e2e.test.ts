@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { VpcClient } from "../../provider/api";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
@@ -87,11 +88,44 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
     );
   });
 
-  it("up creates exactly the declared route tables on each gateway", async () => {
+  it("up with adoptExistingRoutes takes over routes made by hand and creates the rest: exactly the declared tables", async () => {
+    // Two routes made by hand, with other settings than the program's: a standby-like primary and a policy route.
+    const hz = gateways.hubHangzhou;
+    const client = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+    const primary = { RouteDest: "10.20.0.0/16", NextHop: conn.hzToShPrimary };
+    await client.createVpnRouteEntry({
+      RegionId: hz.region,
+      VpnGatewayId: hz.vpnGatewayId,
+      ...primary,
+      Weight: 0,
+      PublishVpc: false,
+    });
+    const br = gateways.branch;
+    await client.createVpnPbrRouteEntry({
+      RegionId: br.region,
+      VpnGatewayId: br.vpnGatewayId,
+      RouteSource: "192.168.51.0/24",
+      RouteDest: "10.21.0.0/16",
+      NextHop: conn.branchToSh,
+      Weight: 100,
+      PublishVpc: true,
+      Priority: 5,
+    });
+    for (const gw of [hz, br])
+      await client.waitForGatewayActive(
+        { RegionId: gw.region, VpnGatewayId: gw.vpnGatewayId },
+        { pollMs: 10 },
+      );
+    client.destroy();
+    emulator.clearLog();
+
+    await project.setConfig("adoptExistingRoutes", { value: "true" });
     const update = await project.up({ skipPreview: true });
     expect(update.result).toBe("succeeded");
     // Stack, 3 components, 5 + 7 destination routes in the hubs' tables, 7 policy routes, the on-premises route.
     expect(update.changeSummary).toEqual({ create: 24 });
+    // The two routes made by hand were adopted, not created again.
+    expect(emulator.counts()).toMatchObject({ CreateVpnRouteEntry: 13 - 1, CreateVpnPbrRouteEntry: 7 - 1 });
 
     expect(table(gateways.hubHangzhou)).toEqual([
       `10.20.0.0/16 ${conn.hzToShPrimary} 100 published`,
@@ -151,7 +185,8 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
     });
   });
 
-  it("a second preview has no changes", async () => {
+  it("a second preview has no changes (adoptExistingRoutes on or off)", async () => {
+    await project.setConfig("adoptExistingRoutes", { value: "false" });
     const preview = await project.preview();
     expect(preview.changeSummary).toEqual({ same: 24 });
     expect(preview.diagnostics).toEqual([]);
