@@ -14,7 +14,7 @@ const office = new VpnGatewayRoutes("office", {
   vpnGatewayId: gateway.id,
   defaults: { nextHop: config.require("connectionId") },
   routes: [{ routeDest: "10.30.0.0/16" }, { routeDest: "10.31.0.0/16", weight: 0, publishVpc: false }],
-  policyRoutes: [{ routeSource: "192.168.60.0/24", routeDest: "10.30.0.0/16", priority: 5 }],
+  policyRoutes: [{ routeSource: "192.168.60.0/24", routeDest: "10.32.0.0/16", priority: 5 }],
 });
 
 export const gatewayId = gateway.id;

@@ -59,7 +59,7 @@ describeWithPulumi("examples/unknown-gateway: a gateway id unknown at the first 
     expect(routes.map((s) => [s.op, s.urn.split("::").pop()]).sort()).toEqual([
       ["create", "office/10.30.0.0/16@" + VCO],
       ["create", "office/10.31.0.0/16@" + VCO],
-      ["create", "office/192.168.60.0/24>10.30.0.0/16@" + VCO],
+      ["create", "office/192.168.60.0/24>10.32.0.0/16@" + VCO],
     ]);
     for (const step of routes) expect(step.newState?.inputs?.vpnGatewayId).toBe(UNKNOWN);
     expect(steps.find((s) => s.urn.endsWith("::office-gateway"))?.op).toBe("create");
@@ -80,14 +80,14 @@ describeWithPulumi("examples/unknown-gateway: a gateway id unknown at the first 
       ["10.31.0.0/16", 0, "normal"],
     ]);
     expect(emulator.pbrRoutes(GW).map((r) => [r.RouteSource, r.RouteDest, r.Priority])).toEqual([
-      ["192.168.60.0/24", "10.30.0.0/16", 5],
+      ["192.168.60.0/24", "10.32.0.0/16", 5],
     ]);
     const outputs = await project.outputs();
     expect(outputs.gatewayId).toBe(GW);
     expect(Object.keys(outputs.routes as object).sort()).toEqual([
       `10.30.0.0/16@${VCO}`,
       `10.31.0.0/16@${VCO}`,
-      `192.168.60.0/24>10.30.0.0/16@${VCO}`,
+      `192.168.60.0/24>10.32.0.0/16@${VCO}`,
     ]);
   });
 
