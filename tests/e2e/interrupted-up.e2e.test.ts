@@ -153,28 +153,19 @@ describeWithPulumi("an up interrupted half-way", () => {
     expect((await project.preview()).changeSummary).toEqual({ same: DESTS.length + 1 });
   });
 
-  /*
-   * KNOWN BUG, marked `failing` so it flips when fixed: without `adopt`, the orphaned route should fail with
-   * RouteExistsError's message ("... already exists ... set `adopt: true` ..."). The error carries an `id`
-   * property, and the dynamic provider host (@pulumi/pulumi cmd/dynamic-provider, grpcResponseFromError) reads
-   * any error with an `id` as "created, but failed to initialise": the engine records the route with empty
-   * outputs and says only "resource init failed". Fix in provider/errors/RouteExistsError.ts: rename `id`
-   * (e.g. `routeId`). Then turn this into a plain `it`.
-   */
-  it.failing(
-    "SIGKILL, then up without adopt: the orphaned route fails with a message that says to adopt it",
-    async () => {
-      const gw = GATEWAYS[2];
-      const project = await projectFor(gw);
-      await interruptedUp(project, gw, "SIGKILL");
-      await project.run(["cancel", "--yes"]);
-      await project.refresh(["--clear-pending-creates"]);
-      const failed = await project.up({ skipPreview: true }).catch((e: unknown) => e);
-      expect(failed).toBeInstanceOf(PulumiCommandError);
-      const output = (failed as PulumiCommandError).result.stdout;
-      expect(output).toContain("already exists");
-      expect(output).toContain("adopt: true");
-      expect(output).not.toContain("resource init failed");
-    },
-  );
+  // RouteExistsError must not carry an `id` property: the dynamic provider host (cmd/dynamic-provider,
+  // grpcResponseFromError) reads any error with one as "created, but failed to initialise" and hides the message.
+  it("SIGKILL, then up without adopt: the orphaned route fails with a message that says to adopt it", async () => {
+    const gw = GATEWAYS[2];
+    const project = await projectFor(gw);
+    await interruptedUp(project, gw, "SIGKILL");
+    await project.run(["cancel", "--yes"]);
+    await project.refresh(["--clear-pending-creates"]);
+    const failed = await project.up({ skipPreview: true }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(PulumiCommandError);
+    const output = (failed as PulumiCommandError).result.stdout;
+    expect(output).toContain("already exists");
+    expect(output).toContain("adopt: true");
+    expect(output).not.toContain("resource init failed");
+  });
 });

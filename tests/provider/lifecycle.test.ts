@@ -104,7 +104,8 @@ describe("create", () => {
     await checkAndCreate(world.dbr, dbrInputs("10.7.0.0/16"));
     world.emulator.clearLog();
     const err = await world.dbr.create(asInputs(dbrInputs("10.7.0.0/16"))).catch((e: Error) => e);
-    expect(err).toMatchObject({ name: "RouteExistsError", id: `${GW}:${VCO}:10.7.0.0/16` });
+    expect(err).toMatchObject({ name: "RouteExistsError", routeId: `${GW}:${VCO}:10.7.0.0/16` });
+    expect(err).not.toHaveProperty("id");
     expect((err as Error).message).toContain(
       `The route ${GW}:${VCO}:10.7.0.0/16 already exists in cn-hangzhou`,
     );
