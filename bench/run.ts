@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: every scenario against emulators on 127.0.0.1, then the summary table on
  * stdout, bench/results/{latest,quick}.json and .md, and the converge chart (SVG, and PNG when a converter
- * is installed). Progress goes to stderr.
+ * is installed). Progress goes to stderr. `--redraw` rewrites the chart and the Markdown from the stored JSON.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -35,6 +35,12 @@ export function cliDefaultParallel(cli: PulumiCli): number {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  if (process.argv.includes("--redraw")) {
+    // The chart and the Markdown again from the stored figures, without running anything.
+    const file = path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);
+    writeOutputs(JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults, quick);
+    return;
+  }
   const scale: BenchScale = quick ? QUICK_SCALE : FULL_SCALE;
   const cli = locateCli();
   prepareEngineRuns();

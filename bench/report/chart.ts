@@ -97,6 +97,7 @@ export function convergeChartSvg(points: ConvergePoint[], title: string, subtitl
     `<text x="${f(MARGIN.left + plotW / 2)}" y="${HEIGHT - 14}" ${FONT} font-size="12" text-anchor="middle" fill="#111827">routes (over 4 gateways)</text>`,
     `<text transform="translate(18 ${f(MARGIN.top + plotH / 2)}) rotate(-90)" ${FONT} font-size="12" text-anchor="middle" fill="#111827">seconds to converge</text>`,
   );
+  const labels: Label[] = [];
   for (const s of series) {
     const sorted = [...s.points].sort((a, b) => a[0] - b[0]);
     if (sorted.length > 1) {
@@ -108,12 +109,15 @@ export function convergeChartSvg(points: ConvergePoint[], title: string, subtitl
     for (const [px, py] of sorted) {
       if (s.dashed && px === 0) continue;
       parts.push(`<circle cx="${f(x(px))}" cy="${f(y(py))}" r="4" fill="${s.color}"/>`);
-      if (!s.dashed) {
-        parts.push(
-          `<text x="${f(x(px) + 7)}" y="${f(y(py) - 6)}" ${FONT} font-size="10" fill="${s.color}">${py.toFixed(1)} s</text>`,
-        );
-      }
+      if (!s.dashed) labels.push({ px: x(px), py: y(py), text: `${py.toFixed(1)} s`, color: s.color });
     }
+  }
+  for (const l of spreadLabels(labels)) {
+    // Labels of the rightmost points go to their left, inside the plot.
+    const right = l.px > MARGIN.left + plotW - 40;
+    parts.push(
+      `<text x="${f(right ? l.px - 8 : l.px + 8)}" y="${f(l.ty)}" ${FONT} font-size="10" text-anchor="${right ? "end" : "start"}" fill="${l.color}">${esc(l.text)}</text>`,
+    );
   }
   series.forEach((s, i) => {
     const ly = MARGIN.top + 10 + i * 22;
@@ -126,6 +130,30 @@ export function convergeChartSvg(points: ConvergePoint[], title: string, subtitl
   });
   parts.push("</svg>");
   return parts.join("\n") + "\n";
+}
+
+interface Label {
+  px: number;
+  py: number;
+  text: string;
+  color: string;
+}
+
+/** Labels at one x, top to bottom, pushed apart so that no two overlap. */
+export function spreadLabels(labels: Label[]): (Label & { ty: number })[] {
+  const LINE = 12;
+  const out: (Label & { ty: number })[] = [];
+  const byX = new Map<number, Label[]>();
+  for (const l of labels) byX.set(l.px, [...(byX.get(l.px) ?? []), l]);
+  for (const group of byX.values()) {
+    let previous = -Infinity;
+    for (const l of [...group].sort((a, b) => a.py - b.py)) {
+      const ty = Math.max(l.py - 6, previous + LINE);
+      out.push({ ...l, ty });
+      previous = ty;
+    }
+  }
+  return out;
 }
 
 function pick(points: ConvergePoint[], key: keyof ConvergePoint): [number, number][] {

@@ -1,4 +1,4 @@
-import { convergeChartSvg, niceStep, ticks } from "../report/chart";
+import { convergeChartSvg, niceStep, spreadLabels, ticks } from "../report/chart";
 import { markdownReport } from "../report/markdown";
 import { consoleTable, summaryRows } from "../report/rows";
 import { evaluateTargets, type BenchResults } from "../results";
@@ -116,6 +116,14 @@ describe("bench report", () => {
     expect(svg).toContain("101.7 s");
     expect(svg).toContain("88.3 s");
     expect(svg.match(/<path /g)).toHaveLength(3);
+  });
+
+  it("pushes apart labels that would overlap at one x, and leaves others alone", () => {
+    const l = (px: number, py: number) => ({ px, py, text: "t", color: "c" });
+    const out = spreadLabels([l(100, 50), l(100, 52), l(200, 52), l(100, 200)]);
+    const at = (px: number) => out.filter((o) => o.px === px).map((o) => o.ty);
+    expect(at(100)).toEqual([44, 56, 194]);
+    expect(at(200)).toEqual([46]);
   });
 
   it("marks missed targets and met ones", () => {
