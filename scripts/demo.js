@@ -13,23 +13,25 @@
  * Everything it writes is under .pulumi-demo/ (git-ignored): the file backend, PULUMI_HOME, a passphrase made
  * on first run, and the copy of Pulumi.demo.yaml the stack runs with. A second run reuses the stack and the
  * emulator's state, so its update has nothing to change; `--refresh` keeps the two in step if one of them was
- * lost. `npm run demo -- --fresh` deletes .pulumi-demo/ first; `-- --skip-build` uses dist/ as it is.
+ * lost.
+ *
+ *   npm run demo [-- --fresh] [-- --skip-build] [-- --dir DIR]
+ *   --fresh       delete the demo directory first (a new stack and an empty emulator)
+ *   --skip-build  use dist/ as it is
+ *   --dir DIR     keep everything in DIR instead of .pulumi-demo/ (the tests use this)
  */
 "use strict";
 const { spawnSync } = require("child_process");
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const { parseArgs } = require("util");
 const { DemoPulumi, ensurePulumiCli, REPO_ROOT } = require("./demo-pulumi");
 const { formatGatewayTables } = require("./demo-tables");
 
 const STACK = "demo";
-const DEMO_DIR = path.join(REPO_ROOT, ".pulumi-demo");
+const DEFAULT_DEMO_DIR = path.join(REPO_ROOT, ".pulumi-demo");
 const CONFIG_TEMPLATE = path.join(REPO_ROOT, `Pulumi.${STACK}.yaml`);
-/** The stack runs on this copy: `stack init` writes this machine's encryption salt into the stack's config file. */
-const CONFIG_COPY = path.join(DEMO_DIR, `Pulumi.${STACK}.yaml`);
-const PASSPHRASE_FILE = path.join(DEMO_DIR, "passphrase");
-const EMULATOR_STATE = path.join(DEMO_DIR, "emulator-state.json");
 const PASSPHRASE_BYTES = 24;
 const SALT_LINE = /^encryptionsalt: .*$/m;
 /** Long enough to watch the engine order writes per gateway, short enough for a quick demo. */
@@ -38,9 +40,34 @@ const CONFIG_DELAY_MS = 100;
 /** @param {string} text */
 const say = (text) => console.log(`\n== ${text}`);
 
+/** @param {string} demoDir */
+function demoPaths(demoDir) {
+  return {
+    demoDir,
+    /** The stack runs on this copy: `stack init` writes this machine's encryption salt into the config file. */
+    configCopy: path.join(demoDir, `Pulumi.${STACK}.yaml`),
+    passphraseFile: path.join(demoDir, "passphrase"),
+    emulatorState: path.join(demoDir, "emulator-state.json"),
+  };
+}
+
+/** @typedef {ReturnType<typeof demoPaths>} DemoPaths */
+
 async function main() {
-  const fresh = process.argv.includes("--fresh");
-  if (!process.argv.includes("--skip-build")) {
+  const { values } = parseArgs({
+    options: {
+      fresh: { type: "boolean", default: false },
+      "skip-build": { type: "boolean", default: false },
+      dir: { type: "string", default: DEFAULT_DEMO_DIR },
+    },
+  });
+  const paths = demoPaths(path.resolve(values.dir ?? DEFAULT_DEMO_DIR));
+  const { demoDir, configCopy, passphraseFile, emulatorState } = paths;
+  const shown = (/** @type {string} */ file) => {
+    const relative = path.relative(REPO_ROOT, file);
+    return relative.startsWith("..") ? file : relative || ".";
+  };
+  if (!values["skip-build"]) {
     say("Building the TypeScript sources (npm run build)");
     const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: REPO_ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("npm run build failed");
@@ -50,26 +77,26 @@ async function main() {
   const binDir = ensurePulumiCli(say);
   console.log(binDir);
 
-  if (fresh) fs.rmSync(DEMO_DIR, { recursive: true, force: true });
-  for (const dir of ["state", "home"]) fs.mkdirSync(path.join(DEMO_DIR, dir), { recursive: true });
-  if (!fs.existsSync(PASSPHRASE_FILE)) {
-    fs.writeFileSync(PASSPHRASE_FILE, crypto.randomBytes(PASSPHRASE_BYTES).toString("hex"), { mode: 0o600 });
+  if (values.fresh) fs.rmSync(demoDir, { recursive: true, force: true });
+  for (const dir of ["state", "home"]) fs.mkdirSync(path.join(demoDir, dir), { recursive: true });
+  if (!fs.existsSync(passphraseFile)) {
+    fs.writeFileSync(passphraseFile, crypto.randomBytes(PASSPHRASE_BYTES).toString("hex"), { mode: 0o600 });
   }
 
   const { startEmulator } = require(path.join(REPO_ROOT, "dist", "emulator"));
-  const options = { binDir, demoDir: DEMO_DIR, passphraseFile: PASSPHRASE_FILE };
+  const options = { binDir, demoDir, passphraseFile };
   // Reading config and creating the stack need no credentials.
   const setup = new DemoPulumi({ ...options, extraEnv: {} });
-  await ensureStack(setup);
-  const gateways = await stackGateways(setup);
+  await ensureStack(setup, paths, shown);
+  const gateways = await stackGateways(setup, configCopy);
 
   say(`Starting the emulator with ${gateways.length} gateways (${regionsOf(gateways)})`);
   const emulator = await startEmulator({
     gateways: gateways.map(({ vpnGatewayId, region }) => ({ vpnGatewayId, regionId: region })),
     configDelayMs: CONFIG_DELAY_MS,
-    stateFile: EMULATOR_STATE,
+    stateFile: emulatorState,
   });
-  console.log(`${emulator.endpoint} (state: ${path.relative(REPO_ROOT, EMULATOR_STATE)})`);
+  console.log(`${emulator.endpoint} (state: ${shown(emulatorState)})`);
   try {
     const pulumi = new DemoPulumi({
       ...options,
@@ -80,7 +107,7 @@ async function main() {
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
       },
     });
-    const stackArgs = ["--stack", STACK, "--config-file", CONFIG_COPY];
+    const stackArgs = ["--stack", STACK, "--config-file", configCopy];
     console.log(
       '\n(Expect the engine\'s warning "using pulumi-resource-pulumi-nodejs from $PATH": the demo takes the dynamic' +
         "\nprovider plugin from node_modules/@pulumi/pulumi instead of installing it next to the pulumi binary.)",
@@ -108,7 +135,7 @@ async function main() {
   say("Done");
   console.log(
     [
-      `Stack "${STACK}" and the emulator's state are kept in ${path.relative(REPO_ROOT, DEMO_DIR)}/: run the demo`,
+      `Stack "${STACK}" and the emulator's state are kept in ${shown(demoDir)}/: run the demo`,
       "again for an update with nothing to change, edit examples/landing-zone/topology.ts to see a change,",
       "or `npm run demo -- --fresh` to start over.",
     ].join("\n"),
@@ -120,17 +147,19 @@ async function main() {
  * a tracked file, so it runs in a scratch project of the same name; the salt then goes into the copy the
  * demo runs with. The copy is rebuilt from Pulumi.demo.yaml on every run, so edits to it take effect.
  * @param {DemoPulumi} pulumi
+ * @param {DemoPaths} paths
+ * @param {(file: string) => string} shown
  */
-async function ensureStack(pulumi) {
-  const previous = fs.existsSync(CONFIG_COPY) ? fs.readFileSync(CONFIG_COPY, "utf8") : "";
+async function ensureStack(pulumi, { demoDir, configCopy, emulatorState }, shown) {
+  const previous = fs.existsSync(configCopy) ? fs.readFileSync(configCopy, "utf8") : "";
   let salt = previous.match(SALT_LINE)?.[0];
   const listed = JSON.parse(await pulumi.run(["stack", "ls", "--json"], { capture: true }));
   const exists = listed.some((/** @type {{ name: string }} */ s) => s.name === STACK);
   if (!exists || !salt) {
-    say(`Creating stack "${STACK}" on the local backend in ${path.relative(REPO_ROOT, DEMO_DIR)}/state`);
+    say(`Creating stack "${STACK}" on the local backend in ${shown(demoDir)}/state`);
     // A new stack starts with an empty emulator: routes left from an old one would only be "already exists".
-    fs.rmSync(EMULATOR_STATE, { force: true });
-    const scratch = fs.mkdtempSync(path.join(DEMO_DIR, "init-"));
+    fs.rmSync(emulatorState, { force: true });
+    const scratch = fs.mkdtempSync(path.join(demoDir, "init-"));
     try {
       fs.copyFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), path.join(scratch, "Pulumi.yaml"));
       if (exists)
@@ -143,16 +172,17 @@ async function ensureStack(pulumi) {
     if (!salt) throw new Error("pulumi stack init wrote no encryption salt");
   }
   const template = fs.readFileSync(CONFIG_TEMPLATE, "utf8").replace(SALT_LINE, "").trimEnd();
-  fs.writeFileSync(CONFIG_COPY, `${template}\n${salt}\n`);
+  fs.writeFileSync(configCopy, `${template}\n${salt}\n`);
 }
 
 /**
  * The gateways of the stack config (`landing-zone:gateways`), by role.
  * @param {DemoPulumi} pulumi
+ * @param {string} configCopy
  * @returns {Promise<{ role: string, vpnGatewayId: string, region: string }[]>}
  */
-async function stackGateways(pulumi) {
-  const args = ["config", "--json", "--stack", STACK, "--config-file", CONFIG_COPY];
+async function stackGateways(pulumi, configCopy) {
+  const args = ["config", "--json", "--stack", STACK, "--config-file", configCopy];
   const config = JSON.parse(await pulumi.run(args, { capture: true }));
   const entry = Object.entries(config).find(([key]) => key.endsWith(":gateways"));
   if (!entry) throw new Error(`${CONFIG_TEMPLATE} has no gateways`);
