@@ -5,9 +5,10 @@
  *   `up` creates the rest. Nothing to do by hand.
  * - SIGKILL of the CLI and its plugins: the stack stays locked (the next command says to run `pulumi cancel`);
  *   creates in flight are "pending operations" in the state, and the route being created exists on the gateway
- *   but not in the state. `pulumi refresh --clear-pending-creates` drops them (`--import-pending-creates` drops
- *   them too, without importing: the import path has no `__provider`, as for the `import` option); then `up`
- *   with `adopt: true` takes over the orphaned route and ends with exactly the declared routes.
+ *   but not in the state. `pulumi refresh --clear-pending-creates` drops them (`--import-pending-creates URN ID`
+ *   was tried too: it dropped them as well, imported nothing and reported no error). Then `up` with
+ *   `adopt: true` takes over the orphaned route and ends with exactly the declared routes; `up` without it fails
+ *   on that route with RouteExistsError's message, which says to set `adopt: true`.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
