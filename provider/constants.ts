@@ -42,3 +42,16 @@ export const ALREADY_EXISTS_CODE_PARTS: readonly string[] = ["AlreadyExist", "Du
 export const DEFAULT_LISTING_POLL_MS = 1_000;
 export const MAX_LISTING_POLL_MS = 10_000;
 export const LISTING_POLL_GROWTH = 1.5;
+
+/**
+ * How long a listing keeps answering reads when this process has not written to the gateway since: long
+ * enough for the engine's reads of one refresh, short enough that a later operation lists afresh.
+ */
+export const LISTING_MAX_AGE_MS = 30_000;
+
+/** After the learned apply time, how often to ask the gateway whether it is active (growing 1.5x to 10 s). */
+export const GATEWAY_FOLLOW_UP_POLL_MS = 200;
+/** The longest learned apply time waited before the first look at the gateway. */
+export const MAX_EXPECTED_APPLY_MS = 30_000;
+/** When a gateway was already active at the first look, the next wait is this fraction of what it took. */
+export const APPLY_TIME_SHRINK = 0.9;

@@ -65,7 +65,7 @@ export async function createRoute(
       entry = await settled(ctx, api, route, desired);
     } catch (err) {
       // Someone (another program, a person) created the same route between our look-up and our write.
-      const raced = isAlreadyExists(err) ? await lookUpRoute(ctx, api, route) : undefined;
+      const raced = isAlreadyExists(err) ? await lookUpRoute(ctx, api, route, true) : undefined;
       if (!raced) throw err;
       entry = await adoptOrRefuse(raced);
     }

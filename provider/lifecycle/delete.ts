@@ -17,7 +17,7 @@ export async function deleteRoute(
   props: Record<string, unknown>,
 ): Promise<void> {
   const route = routeRefOf(ctx, api.kind, id, props);
-  const current = await lookUpRoute(ctx, api, route);
+  const current = await lookUpRoute(ctx, api, route, true);
   if (!current) return;
   try {
     await writeExclusive(ctx, route, () => api.remove(ctx.client, route, current));

@@ -5,19 +5,26 @@ import type { RuntimeContext } from "../runtime/context";
 import type { RouteIdentity } from "../types";
 import type { ListedRoute, RouteApi } from "./routeApi";
 
+/** The key under which a gateway's listings are shared and dropped. */
+export const gatewayKey = (region: string, vpnGatewayId: string): string => `${region}|${vpnGatewayId}`;
+
 /**
- * All routes of one kind on one gateway. Concurrent callers (N reads of one gateway during a refresh) share
- * one paged listing; nothing is cached once it is answered, so later callers see fresh state.
+ * All routes of one kind on one gateway, shared between reads (see ListingCache); `fresh` asks for a
+ * listing that starts now, for callers that must see the gateway as it is now.
  */
 export function listRoutes(
   ctx: RuntimeContext,
   api: RouteApi,
   region: string,
   vpnGatewayId: string,
+  fresh = false,
 ): Promise<ListedRoute[]> {
-  const key = `${api.kind}|${region}|${vpnGatewayId}`;
-  return ctx.listings.do(key, () =>
-    api.list(ctx.client, { RegionId: region, VpnGatewayId: vpnGatewayId }),
+  const gateway = gatewayKey(region, vpnGatewayId);
+  return ctx.listings.list(
+    gateway,
+    `${api.kind}|${gateway}`,
+    () => api.list(ctx.client, { RegionId: region, VpnGatewayId: vpnGatewayId }),
+    fresh,
   ) as Promise<ListedRoute[]>;
 }
 
@@ -41,9 +48,10 @@ export async function lookUpRoute(
   ctx: RuntimeContext,
   api: RouteApi,
   route: RouteIdentity & { region: string },
+  fresh = false,
 ): Promise<ListedRoute | undefined | null> {
   try {
-    return findRoute(api, await listRoutes(ctx, api, route.region, route.vpnGatewayId), route);
+    return findRoute(api, await listRoutes(ctx, api, route.region, route.vpnGatewayId, fresh), route);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;
@@ -64,7 +72,7 @@ export async function waitForRoute(
   const deadline = ctx.now() + ctx.deadlineMs;
   let delay = ctx.pollMs ?? DEFAULT_LISTING_POLL_MS;
   for (;;) {
-    const entry = await lookUpRoute(ctx, api, route);
+    const entry = await lookUpRoute(ctx, api, route, true);
     if (done(entry)) return entry;
     if (ctx.now() + delay > deadline) {
       const seen =

@@ -25,7 +25,7 @@ export async function updateRoute(
   if (changedUpdateKeys(api.kind, olds, news).length === 0) return { outs: keep };
 
   const route = routeRefOf(ctx, api.kind, id, olds);
-  const current = await lookUpRoute(ctx, api, route);
+  const current = await lookUpRoute(ctx, api, route, true);
   if (!current) {
     const where =
       current === null ? `gateway ${route.vpnGatewayId} no longer exists` : "it is no longer on the gateway";

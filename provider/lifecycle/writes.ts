@@ -1,4 +1,6 @@
 import type { RuntimeContext } from "../runtime/context";
+import { GATEWAY_FOLLOW_UP_POLL_MS } from "../constants";
+import { gatewayKey } from "./listing";
 import { scopeOf, type RouteApi, type RouteRef, type ListedRoute } from "./routeApi";
 import type { Step } from "./plan";
 
@@ -12,10 +14,27 @@ export function writeExclusive(
   route: RouteRef,
   write: () => Promise<unknown>,
 ): Promise<void> {
+  const gateway = gatewayKey(route.region, route.vpnGatewayId);
   return ctx.scheduler.runExclusive(route.vpnGatewayId, async () => {
-    await write();
-    await ctx.client.waitForGatewayActive(scopeOf(route), { pollMs: ctx.pollMs });
+    ctx.listings.invalidate(gateway);
+    try {
+      await write();
+      await waitUntilApplied(ctx, route, gateway);
+    } finally {
+      ctx.listings.invalidate(gateway);
+    }
   });
+}
+
+/** Waits the gateway's learned apply time, then polls it briefly until it is active again. */
+async function waitUntilApplied(ctx: RuntimeContext, route: RouteRef, gateway: string): Promise<void> {
+  const answeredAt = ctx.now();
+  await ctx.sleep(ctx.applyTimes.expectedMs(gateway));
+  const firstLookAt = ctx.now();
+  const pollMs = ctx.pollMs ?? GATEWAY_FOLLOW_UP_POLL_MS;
+  await ctx.client.waitForGatewayActive(scopeOf(route), { pollMs });
+  const done = ctx.now();
+  ctx.applyTimes.record(gateway, done - answeredAt, done - firstLookAt < pollMs);
 }
 
 /** Applies one planned step to the entry as it is now; returns the entry as it will be. */

@@ -1,14 +1,16 @@
 import { VpcClient, type VpcClientOptions } from "../api/client";
 import { GatewayScheduler } from "../api/gatewayScheduler";
-import { SingleFlight } from "../api/singleFlight";
 import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
 import { deadlineMsFromConfig } from "./config";
+import { ListingCache } from "../lifecycle/listingCache";
+import { ApplyTimes } from "../lifecycle/applyTimes";
+import { APPLY_TIME_SHRINK, LISTING_MAX_AGE_MS, MAX_EXPECTED_APPLY_MS } from "../constants";
 
 /** Process-level settings besides the stack configuration; tests pin time and point at the emulator here. */
 export interface RuntimeOptions {
   /** Passed to the VpcClient over what configure() gave. @default {} */
   client?: Partial<VpcClientOptions>;
-  /** First poll interval of the listing and gateway waits. @default 1000 */
+  /** First poll interval of the listing and gateway waits. @default 1000 (listing), 200 (gateway, after its learned apply time) */
   pollMs?: number;
   /** Deadline of one listing wait. @default `alicloud-vpn:deadlineSeconds`, else 600000 */
   deadlineMs?: number;
@@ -27,8 +29,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export class RuntimeContext {
   /** Writes to one gateway run one at a time; different gateways in parallel. */
   readonly scheduler = new GatewayScheduler();
-  /** Concurrent reads of one gateway's routes share one paged listing. */
-  readonly listings = new SingleFlight<unknown[]>();
+  /** Reads of one gateway's routes share one paged listing until this process writes to the gateway. */
+  readonly listings = new ListingCache(LISTING_MAX_AGE_MS, () => this.now());
+  /** How long writes take to apply on each gateway, learned as they happen. */
+  readonly applyTimes = new ApplyTimes(MAX_EXPECTED_APPLY_MS, APPLY_TIME_SHRINK);
   private config: Record<string, string> = {};
   private options: RuntimeOptions = {};
   private cachedClient?: VpcClient;

@@ -208,6 +208,21 @@ describe("read", () => {
     // 55 entries at PageSize 50: two pages, for all 55 reads together.
     expect(world.emulator.counts()).toEqual({ DescribeVpnRouteEntries: 2 });
   });
+
+  it("answers reads that come one after another from one listing, until this process writes to the gateway", async () => {
+    const created: { id: string; outs: RouteOutputs }[] = [];
+    for (let i = 0; i < 3; i++) created.push(await checkAndCreate(world.dbr, dbrInputs(`10.30.${i}.0/24`)));
+    world.emulator.clearLog();
+    for (const c of created) expect((await world.dbr.read!(c.id, c.outs)).id).toBe(c.id);
+    expect(world.emulator.counts()).toEqual({ DescribeVpnRouteEntries: 1 });
+
+    // Our own write drops the listing: the next read lists again and sees the change.
+    const [first] = created;
+    await world.dbr.update!(first.id, first.outs, asInputs(dbrInputs("10.30.0.0/24", { weight: 0 })));
+    world.emulator.clearLog();
+    expect((await world.dbr.read!(first.id, first.outs)).props).toMatchObject({ weight: 0 });
+    expect(world.emulator.counts()).toEqual({ DescribeVpnRouteEntries: 1 });
+  });
 });
 
 describe("update", () => {
