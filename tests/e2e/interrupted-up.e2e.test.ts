@@ -162,11 +162,15 @@ describeWithPulumi("an up interrupted half-way", () => {
     await interruptedUp(project, gw, "SIGKILL");
     await project.run(["cancel", "--yes"]);
     await project.refresh(["--clear-pending-creates"]);
+    const { routeIds } = await stateOf(project);
+    const orphans = apiRoutes(gw).filter((d) => !routeIds.includes(`${gw}:${VCO}:${d}`));
+    expect(orphans.length).toBeGreaterThan(0);
     const failed = await project.up({ skipPreview: true }).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(PulumiCommandError);
     const output = (failed as PulumiCommandError).result.stdout;
     expect(output).toContain("already exists");
     expect(output).toContain("adopt: true");
     expect(output).not.toContain("resource init failed");
+    for (const dest of orphans) expect(output).toContain(`The route ${gw}:${VCO}:${dest} already exists`);
   });
 });
