@@ -85,6 +85,7 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
       weight: route.weight,
       publishVpc: route.publishVpc,
       description: route.description,
+      adopt: args.adopt,
     };
     if (route.kind === "pbr") {
       return new VpnPbrRouteEntry(

@@ -55,6 +55,11 @@ export interface VpnGatewayRoutesArgs {
   defaults?: GatewayRouteDefaults;
   /** Refuse a table larger than this (the account's route quota per gateway). @default no limit */
   routeQuota?: number;
+  /**
+   * Take over routes of the table that already exist on the gateway (made by hand, or by an `up` that was
+   * interrupted) instead of failing; see VpnRouteEntry's `adopt`. @default false
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export const DEFAULT_WEIGHT = 100;

@@ -14,9 +14,18 @@ export interface GatewayRouteTableConfig {
   policyRoutes?: GatewayPolicyRouteSpec[];
   defaults?: GatewayRouteDefaults;
   routeQuota?: number;
+  adopt?: boolean;
 }
 
-const TABLE_KEYS = new Set(["vpnGatewayId", "region", "routes", "policyRoutes", "defaults", "routeQuota"]);
+const TABLE_KEYS = new Set([
+  "vpnGatewayId",
+  "region",
+  "routes",
+  "policyRoutes",
+  "defaults",
+  "routeQuota",
+  "adopt",
+]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

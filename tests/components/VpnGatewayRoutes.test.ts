@@ -153,6 +153,13 @@ describe("VpnGatewayRoutes", () => {
     expect(await promiseOf(component.vpnGatewayId)).toBe(GW);
   });
 
+  it("passes adopt to every child, and leaves it unset otherwise", async () => {
+    const adopting = await declare("hub-adopt", { ...BASE, adopt: true });
+    expect(adopting.children.map((c) => c.inputs.adopt)).toEqual([true, true, true]);
+    const plain = await declare("hub-plain", BASE);
+    expect(plain.children.map((c) => c.inputs.adopt)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("takes a gateway id that is another resource's output", async () => {
     const { children } = await declare("hub-later", {
       ...BASE,

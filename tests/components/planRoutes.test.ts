@@ -167,7 +167,7 @@ describe("routeTableFromValue", () => {
       routes: [],
     });
     expect(() => routeTableFromValue({ vpnGatewayId: GW, route: [] }, "cfg")).toThrow(
-      "cfg has unknown key(s) route: expected vpnGatewayId, region, routes, policyRoutes, defaults, routeQuota.",
+      "cfg has unknown key(s) route: expected vpnGatewayId, region, routes, policyRoutes, defaults, routeQuota, adopt.",
     );
     expect(() => routeTableFromValue({ routes: [] }, "cfg")).toThrow(
       "cfg.vpnGatewayId must be the gateway's id (vpn-...).",
