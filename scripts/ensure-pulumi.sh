@@ -10,7 +10,7 @@
 #
 # Environment: PULUMI_BUILD_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/alicloud-vpn-routes/pulumi).
 #
-# `pulumi-language-nodejs` is optional: tests/e2e/client-host.js stands in for it through the CLI's `--client`
+# `pulumi-language-nodejs` is optional: scripts/client-host.js stands in for it through the CLI's `--client`
 # flag. Its Go module is not served by every module proxy (the one on our CI machines answers 403 for it), so
 # a failed fetch is recorded and reported, not fatal.
 set -euo pipefail
@@ -43,7 +43,7 @@ if command -v pulumi >/dev/null 2>&1; then
     log "using $found ($found_version), which is not $V, the version of the installed @pulumi/pulumi"
   fi
   command -v pulumi-language-nodejs >/dev/null 2>&1 || [ -x "$(dirname "$found")/pulumi-language-nodejs" ] ||
-    log "no pulumi-language-nodejs next to $found or on PATH: programs run through tests/e2e/client-host.js"
+    log "no pulumi-language-nodejs next to $found or on PATH: programs run through scripts/client-host.js"
   dirname "$found"
   exit 0
 fi
