@@ -49,9 +49,17 @@ export const LISTING_POLL_GROWTH = 1.5;
  */
 export const LISTING_MAX_AGE_MS = 30_000;
 
-/** After the learned apply time, how often to ask the gateway whether it is active (growing 1.5x to 10 s). */
-export const GATEWAY_FOLLOW_UP_POLL_MS = 200;
+/**
+ * After a write, how often to ask the gateway whether it is active (intervals growing to 10 s): from
+ * GATEWAY_FIRST_POLL_MS by 1.5x before any write on the gateway has been timed, then from a twentieth of the
+ * learned time (at least 50 ms) by 1.1x, so the looks stay close together around when it is expected done.
+ */
+export const GATEWAY_FIRST_POLL_MS = 200;
+export const GATEWAY_FIRST_POLL_GROWTH = 1.5;
+export const GATEWAY_LEARNED_POLL_GROWTH = 1.1;
+export const GATEWAY_POLL_FRACTION = 0.05;
+export const GATEWAY_MIN_POLL_MS = 50;
 /** The longest learned apply time waited before the first look at the gateway. */
 export const MAX_EXPECTED_APPLY_MS = 30_000;
 /** When a gateway was already active at the first look, the next wait is this fraction of what it took. */
-export const APPLY_TIME_SHRINK = 0.9;
+export const APPLY_TIME_SHRINK = 0.98;

@@ -50,8 +50,23 @@ export interface WriteOptions {
 export interface WaitOptions {
   /** @default the client's deadline */
   deadlineMs?: number;
-  /** First poll interval; grows by 1.5x up to 10 s. @default 1000 */
+  /** First poll interval; grows by `pollGrowth` up to 10 s. @default 1000 */
   pollMs?: number;
+  /** @default 1.5 */
+  pollGrowth?: number;
+}
+
+/** What a wait for the gateway saw, in the client's clock (epoch ms, at each answer). */
+export interface GatewayWait {
+  /** DescribeVpnGateway answers read (retried attempts not counted). */
+  polls: number;
+  /** The last answer that still said the gateway was busy; absent when the first answer said active. */
+  lastBusyAt?: number;
+  /**
+   * When the look that found it active was asked (not answered: a throttled look can come back seconds
+   * later, and that says nothing about the gateway).
+   */
+  activeAskedAt: number;
 }
 
 export type PageRequest<R> = R & { PageNumber: number; PageSize?: number };
@@ -133,15 +148,20 @@ export class VpcClient {
 
   /**
    * Polls DescribeVpnGateway until Status is `active` (writes are asynchronous: the gateway is `updating`
-   * while it applies one). Throws DeadlineExceededError naming the last status seen.
+   * while it applies one). Says when it last saw the gateway busy and when active, so callers can learn how
+   * long a write takes. Throws DeadlineExceededError naming the last status seen.
    */
-  async waitForGatewayActive(req: GatewayScoped, opts: WaitOptions = {}): Promise<void> {
+  async waitForGatewayActive(req: GatewayScoped, opts: WaitOptions = {}): Promise<GatewayWait> {
     const deadline = this.invoker.deadline(opts.deadlineMs);
     let delay = opts.pollMs ?? DEFAULT_GATEWAY_POLL_MS;
+    let lastBusyAt: number | undefined;
     for (let polls = 1; ; polls++) {
+      const askedAt = this.invoker.now();
       const gateway = await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
-      if (gateway.Status === GATEWAY_STATUS_ACTIVE) return;
-      if (this.invoker.now() + delay >= deadline.at) {
+      const seenAt = this.invoker.now();
+      if (gateway.Status === GATEWAY_STATUS_ACTIVE) return { polls, lastBusyAt, activeAskedAt: askedAt };
+      lastBusyAt = seenAt;
+      if (seenAt + delay >= deadline.at) {
         throw new DeadlineExceededError({
           action: "DescribeVpnGateway",
           deadlineMs: deadline.budgetMs,
@@ -151,7 +171,7 @@ export class VpcClient {
         });
       }
       await this.invoker.sleep(delay);
-      delay = Math.min(MAX_GATEWAY_POLL_MS, Math.round(delay * GATEWAY_POLL_GROWTH));
+      delay = Math.min(MAX_GATEWAY_POLL_MS, Math.round(delay * (opts.pollGrowth ?? GATEWAY_POLL_GROWTH)));
     }
   }
 

@@ -8,6 +8,7 @@ export {
   type WithMetadata,
   type WriteOptions,
   type WaitOptions,
+  type GatewayWait,
   type PageRequest,
 } from "./client";
 export * from "./errors";

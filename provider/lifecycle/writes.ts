@@ -1,5 +1,5 @@
 import type { RuntimeContext } from "../runtime/context";
-import { GATEWAY_FOLLOW_UP_POLL_MS } from "../constants";
+import { followUpPollGrowth, followUpPollMs } from "./applyTimes";
 import { gatewayKey } from "./listing";
 import { scopeOf, type RouteApi, type RouteRef, type ListedRoute } from "./routeApi";
 import type { Step } from "./plan";
@@ -26,15 +26,22 @@ export function writeExclusive(
   });
 }
 
-/** Waits the gateway's learned apply time, then polls it briefly until it is active again. */
+/**
+ * Waits the gateway's learned apply time, then polls it until it is active again. The polls are a small
+ * fraction of the apply time (a 1 s gateway is asked every 50 ms, a 10 s one every 500 ms): the next write
+ * waits on this, so a coarse poll costs every write on the gateway.
+ */
 async function waitUntilApplied(ctx: RuntimeContext, route: RouteRef, gateway: string): Promise<void> {
   const answeredAt = ctx.now();
-  await ctx.sleep(ctx.applyTimes.expectedMs(gateway));
-  const firstLookAt = ctx.now();
-  const pollMs = ctx.pollMs ?? GATEWAY_FOLLOW_UP_POLL_MS;
-  await ctx.client.waitForGatewayActive(scopeOf(route), { pollMs });
-  const done = ctx.now();
-  ctx.applyTimes.record(gateway, done - answeredAt, done - firstLookAt < pollMs);
+  const expected = ctx.applyTimes.expectedMs(gateway);
+  await ctx.sleep(expected);
+  const pollMs = ctx.pollMs ?? followUpPollMs(expected);
+  const pollGrowth = followUpPollGrowth(expected);
+  const seen = await ctx.client.waitForGatewayActive(scopeOf(route), { pollMs, pollGrowth });
+  ctx.applyTimes.record(gateway, {
+    lastBusyAfterMs: seen.lastBusyAt === undefined ? undefined : seen.lastBusyAt - answeredAt,
+    activeAskedAfterMs: seen.activeAskedAt - answeredAt,
+  });
 }
 
 /** Applies one planned step to the entry as it is now; returns the entry as it will be. */

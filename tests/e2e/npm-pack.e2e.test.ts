@@ -1,8 +1,8 @@
 /**
- * The package as users get it: `npm pack`, then `npm install <tgz>` into a fresh TypeScript Pulumi project
- * outside this repository (so nothing resolves from the repository's node_modules), with the dependencies a
- * `pulumi new typescript` project has. Dependencies come from npm's cache (`--prefer-offline`: `npm ci` filled
- * it; the registry is asked only for what is missing). The other engine suites use the harness's
+ * The package as users get it: `npm pack`, then installed into a fresh TypeScript Pulumi project outside this
+ * repository (so nothing resolves from the repository's node_modules), with the dependencies a
+ * `pulumi new typescript` project has, by `npm ci --offline` from npm's cache (see offlineInstall.ts: tests
+ * reach nothing but 127.0.0.1). The other engine suites use the harness's
  * `installPackage` (package.json + dist/ copied), which is faster but is not npm.
  */
 import { execFile } from "child_process";
@@ -14,6 +14,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
+import { installOffline } from "../support/offlineInstall";
 
 const run = promisify(execFile);
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
@@ -24,8 +25,6 @@ const VCO = "vco-bp1packed0tunnel000001";
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
   name: string;
   version: string;
-  dependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
 };
 const NPM_TIMEOUT_MS = 120_000;
 
@@ -89,23 +88,6 @@ describeWithPulumi("the npm-packed package in a fresh TypeScript project", () =>
       files: {
         "index.ts": PROGRAM,
         "tsconfig.json": JSON.stringify(TSCONFIG, null, 2),
-        "package.json": JSON.stringify(
-          {
-            name: "packed",
-            private: true,
-            main: "index.ts",
-            dependencies: {
-              [MANIFEST.name]: `file:${tgz}`,
-              "@pulumi/pulumi": MANIFEST.dependencies["@pulumi/pulumi"],
-            },
-            devDependencies: {
-              typescript: MANIFEST.devDependencies.typescript,
-              "@types/node": MANIFEST.devDependencies["@types/node"],
-            },
-          },
-          null,
-          2,
-        ),
       },
       env: {
         ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
@@ -115,10 +97,13 @@ describeWithPulumi("the npm-packed package in a fresh TypeScript project", () =>
       },
       config: { gateway: GW, connection: VCO },
     });
-    await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
-      cwd: project.dir,
-      env: { ...process.env, npm_config_loglevel: "error" },
-      timeout: NPM_TIMEOUT_MS,
+    await installOffline({
+      dir: project.dir,
+      tarball: tgz,
+      manifest: { name: "packed", main: "index.ts" },
+      dependencies: ["@pulumi/pulumi"],
+      devDependencies: ["typescript", "@types/node"],
+      timeoutMs: NPM_TIMEOUT_MS,
     });
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { ApplyTimes } from "../../provider/lifecycle/applyTimes";
+import { ApplyTimes, followUpPollMs } from "../../provider/lifecycle/applyTimes";
 import { ListingCache } from "../../provider/lifecycle/listingCache";
 
 describe("ApplyTimes", () => {
@@ -6,19 +6,41 @@ describe("ApplyTimes", () => {
     expect(new ApplyTimes(30_000, 0.9).expectedMs("gw")).toBe(0);
   });
 
-  it("follows the gateway down when it was already active at the first look, and up when it was not", () => {
+  it("looks first when the look that found the gateway active was asked, when a fine poll before was busy", () => {
     const times = new ApplyTimes(30_000, 0.9);
-    times.record("gw", 1_000, true);
-    expect(times.expectedMs("gw")).toBe(900);
-    times.record("gw", 1_100, false);
-    expect(times.expectedMs("gw")).toBe(1_100);
+    times.record("gw", { lastBusyAfterMs: 1_000, activeAskedAfterMs: 1_050 });
+    expect(times.expectedMs("gw")).toBe(1_050);
     expect(times.expectedMs("other")).toBe(0);
+  });
+
+  it("looks first where it last saw the gateway busy when the polls were coarse (a first write, a throttled look)", () => {
+    const times = new ApplyTimes(30_000, 0.9);
+    times.record("gw", { lastBusyAfterMs: 990, activeAskedAfterMs: 1_640 });
+    expect(times.expectedMs("gw")).toBe(990);
+  });
+
+  it("follows the gateway down when the first look already found it active", () => {
+    const times = new ApplyTimes(30_000, 0.9);
+    times.record("gw", { lastBusyAfterMs: 1_000, activeAskedAfterMs: 1_050 });
+    times.record("gw", { activeAskedAfterMs: 4_000 }); // answered late or not: only the plan is learned
+    expect(times.expectedMs("gw")).toBe(945);
+    times.record("gw", { activeAskedAfterMs: 945 });
+    expect(times.expectedMs("gw")).toBe(851);
   });
 
   it("never waits longer than its cap before the first look", () => {
     const times = new ApplyTimes(30_000, 0.9);
-    times.record("gw", 300_000, false);
+    times.record("gw", { lastBusyAfterMs: 299_990, activeAskedAfterMs: 300_000 });
     expect(times.expectedMs("gw")).toBe(30_000);
+  });
+});
+
+describe("followUpPollMs", () => {
+  it("polls a twentieth of the learned apply time, at least 50 ms, and 200 ms before anything is learned", () => {
+    expect(followUpPollMs(0)).toBe(200);
+    expect(followUpPollMs(400)).toBe(50);
+    expect(followUpPollMs(1_000)).toBe(50);
+    expect(followUpPollMs(10_000)).toBe(500);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The package as a user gets it: `npm pack`, installed (offline, from npm's cache) into a new project, and
+ * The package as a user gets it: `npm pack`, installed (`npm ci --offline`, from npm's cache) into a new project, and
  * the serialized provider round trip run from there. Slower than serialization.test.ts (an npm install).
  */
 import { execFile } from "node:child_process";
@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { installOffline } from "../support/offlineInstall";
 import {
   MAX_SERIALIZED_BYTES,
   REPO,
@@ -33,16 +34,7 @@ beforeAll(async () => {
   });
   const tarball = path.join(work, packed.stdout.trim().split("\n").pop()!);
   project = path.join(work, "project");
-  fs.mkdirSync(project);
-  fs.writeFileSync(
-    path.join(project, "package.json"),
-    JSON.stringify({ name: "uses-vpn-routes", version: "1.0.0", private: true }),
-  );
-  // Offline: tests reach nothing but 127.0.0.1; the dependencies come from npm's cache.
-  await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], {
-    cwd: project,
-    encoding: "utf8",
-  });
+  await installOffline({ dir: project, tarball });
   emulator = await startEmulator({ configDelayMs: 20, seed: 9 });
   result = await roundTrip(project, emulator, GW, VCO);
 }, 240_000);
