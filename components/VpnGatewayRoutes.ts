@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
 import { childName, planRoutes, PlannedRoute } from "./planRoutes";
+import { registrationTurns } from "./registrationWindow";
 import { VpnGatewayRoutesArgs } from "./routeSpecs";
 
 export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
@@ -42,7 +43,13 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
     const planned = planRoutes(name, args);
     const options = childOptions(this, opts);
 
-    const children = planned.map((route) => ({ route, resource: this.child(name, route, args, options) }));
+    const turn = registrationTurns();
+    const resources: Array<VpnRouteEntry | VpnPbrRouteEntry> = [];
+    const children = planned.map((route) => {
+      const resource = this.child(name, route, args, { ...options, dependsOn: turn(resources) });
+      resources.push(resource);
+      return { route, resource };
+    });
 
     this.vpnGatewayId = pulumi.output(args.vpnGatewayId);
     this.routeCount = pulumi.output(planned.filter((r) => r.kind === "dbr").length);
