@@ -13,6 +13,7 @@
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject } from "./harness";
+import { emulatorEnv } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -62,12 +63,7 @@ describeWithPulumi("an up interrupted half-way", () => {
       name: "interrupted",
       files: { "index.js": program(gateway) },
       installPackage: true,
-      env: {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
-        ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
-        ALIBABA_CLOUD_REGION: REGION,
-      },
+      env: emulatorEnv(emulator, REGION),
     });
     projects.push(project);
     return project;

@@ -10,6 +10,7 @@ import { VpcClient } from "../../provider/api";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
+import { emulatorEnv } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -60,11 +61,7 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
       name: "landing-zone",
       files: repositoryProjectFiles(),
       installPackage: true,
-      env: {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
-        ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
-      },
+      env: emulatorEnv(emulator),
     });
     // The gateways come from the stack config, as `npm run demo` seeds them.
     const config = JSON.parse((await project.run(["config", "--json"])).stdout) as Record<

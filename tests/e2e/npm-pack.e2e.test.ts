@@ -15,6 +15,7 @@ import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
 import { installOffline } from "../support/offlineInstall";
+import { emulatorEnv } from "./emulator-env";
 
 const run = promisify(execFile);
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
@@ -89,12 +90,7 @@ describeWithPulumi("the npm-packed package in a fresh TypeScript project", () =>
         "index.ts": PROGRAM,
         "tsconfig.json": JSON.stringify(TSCONFIG, null, 2),
       },
-      env: {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
-        ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
-        ALIBABA_CLOUD_REGION: REGION,
-      },
+      env: emulatorEnv(emulator, REGION),
       config: { gateway: GW, connection: VCO },
     });
     await installOffline({

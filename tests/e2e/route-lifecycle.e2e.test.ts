@@ -7,6 +7,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { VpcClient } from "../../provider/api";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject, type UpdateReport } from "./harness";
+import { emulatorEnv } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -65,12 +66,7 @@ describeWithPulumi("a route's lifecycle under the engine", () => {
       name: "lifecycle",
       files: { "index.js": PROGRAM },
       installPackage: true,
-      env: {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
-        ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
-        ALIBABA_CLOUD_REGION: REGION,
-      },
+      env: emulatorEnv(emulator, REGION),
       config: { routeDest: "10.1.0.0/16", weight: "100", publish: "true" },
     });
   });

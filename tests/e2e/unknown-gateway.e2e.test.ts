@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
+import { emulatorEnv } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -38,12 +39,7 @@ describeWithPulumi("examples/unknown-gateway: a gateway id unknown at the first 
     project = await createPulumiProject({
       programDir: path.join(REPO_ROOT, "examples", "unknown-gateway"),
       installPackage: true,
-      env: {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
-        ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
-        ALIBABA_CLOUD_REGION: REGION,
-      },
+      env: emulatorEnv(emulator, REGION),
       config: { gatewayId: GW, connectionId: VCO },
     });
   });
