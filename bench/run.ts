@@ -8,9 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { finishMeta, startMeta } from "./meta";
 import { locateCli, prepareEngineRuns } from "./engine/project";
-import { RESULTS_DIR } from "./paths";
+import { REPO_ROOT, RESULTS_DIR } from "./paths";
 import { convergeChartSvg } from "./report/chart";
-import { markdownReport } from "./report/markdown";
+import { CHART_SVG, markdownReport, README_SECTION, readmeBenchSection } from "./report/markdown";
+import { formatMarkdown, withSection } from "../tests/support/markdownSections";
 import { svgToPng } from "./report/png";
 import { consoleTable, summaryRows } from "./report/rows";
 import { convergeSection, evaluateTargets, faultsSection, type BenchResults } from "./results";
@@ -116,7 +117,7 @@ function writeOutputs(results: BenchResults, quick: boolean): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const base = quick ? "quick" : "latest";
   const chartBase = quick ? "quick-converge" : "converge";
-  const svgFile = path.join(RESULTS_DIR, `${chartBase}.svg`);
+  const svgFile = path.join(RESULTS_DIR, quick ? `${chartBase}.svg` : CHART_SVG);
   const c = results.converge;
   fs.writeFileSync(
     svgFile,
@@ -134,6 +135,12 @@ function writeOutputs(results: BenchResults, quick: boolean): void {
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 2) + "\n");
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdownReport(results, chart));
   log(`wrote bench/results/${base}.json and ${base}.md`);
+  if (!quick) {
+    const readme = path.join(REPO_ROOT, "README.md");
+    const section = formatMarkdown(REPO_ROOT, readmeBenchSection(results), "README.md");
+    fs.writeFileSync(readme, withSection(fs.readFileSync(readme, "utf8"), README_SECTION, section));
+    log("wrote the figures into README.md");
+  }
 }
 
 main().catch((err: unknown) => {

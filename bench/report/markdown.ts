@@ -5,11 +5,31 @@ import { summaryRows } from "./rows";
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 export function markdownReport(r: BenchResults, chartFile: string | undefined): string {
+  return [`# Benchmarks (${r.meta.mode})`, "", reportBody(r, { chartFile, subheading: "##", dir: "" })].join(
+    "\n",
+  );
+}
+
+/** The README's benchmark section: the same report under the README's own heading, chart path from the root. */
+export const README_SECTION = "bench";
+export function readmeBenchSection(r: BenchResults): string {
+  return reportBody(r, { chartFile: CHART_SVG, subheading: "###", dir: "bench/results/" });
+}
+
+/** The chart every run draws (the PNG needs a converter on the machine; the SVG does not). */
+export const CHART_SVG = "converge.svg";
+
+interface Layout {
+  chartFile: string | undefined;
+  subheading: string;
+  /** Where the chart and JSON are, seen from the Markdown file. */
+  dir: string;
+}
+
+function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): string {
   const m = r.meta;
   const c = r.converge;
   const lines = [
-    `# Benchmarks (${m.mode})`,
-    "",
     `Run \`${m.command}\` at ${m.startedAt} on commit \`${m.gitCommit}\`${m.gitDirty ? " (work tree with uncommitted changes)" : ""}, ` +
       `${m.durationSeconds ?? "?"} s in all.`,
     "",
@@ -25,9 +45,9 @@ export function markdownReport(r: BenchResults, chartFile: string | undefined): 
     ),
     "",
   ];
-  if (chartFile) lines.push(`![converge time against route count](${chartFile})`, "");
+  if (chartFile) lines.push(`![converge time against route count](${dir}${chartFile})`, "");
   lines.push(
-    "## Where the converge time goes",
+    `${subheading} Where the converge time goes`,
     "",
     "| run | engine start (CLI, program, provider host) | API span (first request to last gateway idle) | engine tail | API calls |",
     "| --- | --- | --- | --- | --- |",
@@ -45,7 +65,7 @@ export function markdownReport(r: BenchResults, chartFile: string | undefined): 
       "is the busiest gateway's writes back to back (routes on it x configDelayMs). The baseline replays " +
       "terraform-provider-alicloud's create schedule against the same kind of emulator with no engine at all. " +
       "Refresh counts the emulator's DescribeVpnRouteEntries requests during `pulumi refresh` (one full listing is " +
-      `${r.refresh.limitCalls} pages of 50). Machine-readable figures: \`${m.mode === "quick" ? "quick" : "latest"}.json\`.`,
+      `${r.refresh.limitCalls} pages of 50). Machine-readable figures: \`${dir}${m.mode === "quick" ? "quick" : "latest"}.json\`.`,
     "",
   );
   return lines.join("\n");

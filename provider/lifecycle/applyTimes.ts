@@ -45,7 +45,8 @@ export class ApplyTimes {
   /**
    * The write took longer than the last busy look B and at most until the active look was asked, A.
    * A and B one fine poll apart: the next first look is at A (one look, if the gateway keeps its pace).
-   * Further apart (coarse early polls): at B, from where fine polls find it. Active at the first look: it
+   * Further apart (coarse early polls, a throttled look): at B, or half of A if B was an early look, from
+   * where fine polls find it. Active at the first look: it
    * may have been done sooner, so the next wait is a little shorter and follows the gateway down. Only ask
    * times bound the estimate from above: a throttled look answered seconds late says nothing of the gateway.
    */
@@ -53,7 +54,7 @@ export class ApplyTimes {
     const { lastBusyAfterMs: busy, activeAskedAfterMs: active } = seen;
     let next: number;
     if (busy === undefined) next = this.expectedMs(gateway) * this.shrink;
-    else next = active - busy <= followUpPollMs(active) ? active : busy;
+    else next = active - busy <= followUpPollMs(active) ? active : Math.max(busy, active / 2);
     this.expected.set(gateway, Math.min(this.maxMs, Math.round(next)));
   }
 }

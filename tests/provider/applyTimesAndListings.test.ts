@@ -17,6 +17,9 @@ describe("ApplyTimes", () => {
     const times = new ApplyTimes(30_000, 0.9);
     times.record("gw", { lastBusyAfterMs: 990, activeAskedAfterMs: 1_640 });
     expect(times.expectedMs("gw")).toBe(990);
+    // Busy at the first look (6 ms), then throttled until 2 s: half the bound, not 6 ms of polling from zero.
+    times.record("gw", { lastBusyAfterMs: 6, activeAskedAfterMs: 2_000 });
+    expect(times.expectedMs("gw")).toBe(1_000);
   });
 
   it("follows the gateway down when the first look already found it active", () => {

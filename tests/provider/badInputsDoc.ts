@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { formatMarkdown, withSection } from "../support/markdownSections";
 import { BAD_INPUTS, badInputsOf } from "./badInputs";
 
 /** Where the table is written, relative to the repository root. */
@@ -37,21 +37,13 @@ export function renderBadInputsMarkdown(): string {
   return lines.join("\n") + "\n";
 }
 
-/**
- * The Markdown as the repository's Prettier settings format it, so `prettier --check .` passes on it.
- * Prettier runs as its CLI in a child process: its ESM internals do not load inside Jest's module registry.
- */
+/** The Markdown as the repository's Prettier settings format it, so `prettier --check .` passes on it. */
 export function formattedBadInputsMarkdown(root: string): string {
-  const cli = require.resolve("prettier/bin/prettier.cjs", { paths: [root] });
-  return execFileSync(process.execPath, [cli, "--stdin-filepath", BAD_INPUTS_DOC], {
-    cwd: root,
-    input: renderBadInputsMarkdown(),
-    encoding: "utf8",
-  });
+  return formatMarkdown(root, renderBadInputsMarkdown(), BAD_INPUTS_DOC);
 }
 
-export const README_BEGIN = "<!-- bad-inputs:begin -->";
-export const README_END = "<!-- bad-inputs:end -->";
+/** The README's section between `<!-- bad-inputs:begin -->` and `<!-- bad-inputs:end -->`. */
+export const README_SECTION = "bad-inputs";
 
 /** The table rows of the formatted doc: what the README shows between its markers. */
 export function badInputsTable(doc: string): string {
@@ -60,9 +52,5 @@ export function badInputsTable(doc: string): string {
 
 /** The README with the table between its markers replaced by `table`. */
 export function readmeWithBadInputs(readme: string, table: string): string {
-  const begin = readme.indexOf(README_BEGIN);
-  const end = readme.indexOf(README_END);
-  if (begin < 0 || end < begin)
-    throw new Error(`README.md lacks the ${README_BEGIN} / ${README_END} markers`);
-  return `${readme.slice(0, begin + README_BEGIN.length)}\n\n${table}\n\n${readme.slice(end)}`;
+  return withSection(readme, README_SECTION, table);
 }
