@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   })();
 
   const converge = (routes: number, parallel?: number) =>
-    runConverge(cli, { routes, gateways: c.gateways, configDelayMs: c.configDelayMs, parallel });
+    runConverge({ routes, gateways: c.gateways, configDelayMs: c.configDelayMs, parallel });
   const headline = await converge(c.routes);
   log(
     `converge ${c.routes} routes, default parallelism: ${headline.seconds.toFixed(1)} s (${headline.result})`,
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   }
 
   const f = scale.faults;
-  const faults = await runConverge(cli, {
+  const faults = await runConverge({
     routes: f.routes,
     gateways: f.gateways,
     configDelayMs: f.configDelayMs,
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     `faults ${f.routes} routes: ${faults.seconds.toFixed(1)} s, ${faults.duplicates}/${faults.missing}/${faults.failed}`,
   );
 
-  const large = await runLargeStack(cli, {
+  const large = await runLargeStack({
     routes: scale.refresh.routes,
     configDelayMs: scale.refresh.setupConfigDelayMs,
     setupParallel: scale.refresh.setupParallel,

@@ -4,7 +4,6 @@
  * gateway's writes back to back.
  */
 import type { FaultOptions } from "../../emulator";
-import type { PulumiCli } from "../../tests/e2e/pulumi-cli";
 import { apiTimeline, type ApiTimeline } from "../apiTimeline";
 import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
 import { compareTables, failedRouteUrns, routeOps, timed } from "../engine/outcome";
@@ -47,13 +46,13 @@ export interface ConvergeResult extends ConvergeSetup {
   result: string;
 }
 
-export async function runConverge(cli: PulumiCli, setup: ConvergeSetup): Promise<ConvergeResult> {
+export async function runConverge(setup: ConvergeSetup): Promise<ConvergeResult> {
   const gateways = benchGateways(setup.routes, setup.gateways);
   const emulator = await startBenchEmulator({ gateways, configDelayMs: setup.configDelayMs });
   const declared = gateways.flatMap((g) =>
     g.routeDests.map((d) => `${g.vpnGatewayId}|${d}|${BENCH_NEXT_HOP}`),
   );
-  const project = await createBenchProject(cli, {
+  const project = await createBenchProject({
     name: `converge-${setup.routes}`,
     files: programFiles(gateways, setup.layout),
     env: providerEnv(emulator),

@@ -3,7 +3,6 @@
  * `pulumi refresh` (listing calls the emulator counts), the stored state (`pulumi stack export` and the state
  * file), and `pulumi preview` of the unchanged program.
  */
-import type { PulumiCli } from "../../tests/e2e/pulumi-cli";
 import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
 import { failedRouteUrns, routeOps, timed } from "../engine/outcome";
 import { programFiles } from "../engine/program";
@@ -62,10 +61,10 @@ export interface LargeStackResult {
   preview: PreviewResult;
 }
 
-export async function runLargeStack(cli: PulumiCli, setup: LargeStackSetup): Promise<LargeStackResult> {
+export async function runLargeStack(setup: LargeStackSetup): Promise<LargeStackResult> {
   const gateways = benchGateways(setup.routes, 1);
   const emulator = await startBenchEmulator({ gateways, configDelayMs: setup.configDelayMs });
-  const project = await createBenchProject(cli, {
+  const project = await createBenchProject({
     name: `large-${setup.routes}`,
     files: programFiles(gateways),
     env: providerEnv(emulator),

@@ -1,6 +1,5 @@
 /** The bench's scenarios at a tiny scale through the real engine (needs the Pulumi CLI and `npm run build`). */
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "../../tests/e2e/engine-suite";
-import type { PulumiCli } from "../../tests/e2e/pulumi-cli";
 import { locateCli, prepareEngineRuns } from "../engine/project";
 import { runConverge } from "../scenarios/converge";
 import { runLargeStack } from "../scenarios/largeStack";
@@ -8,14 +7,13 @@ import { runLargeStack } from "../scenarios/largeStack";
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
 describeWithPulumi("bench scenarios through the real engine", () => {
-  let cli: PulumiCli;
   beforeAll(() => {
-    cli = locateCli();
+    locateCli();
     prepareEngineRuns();
   });
 
   it("converge: creates every route once and counts what the emulator saw", async () => {
-    const r = await runConverge(cli, {
+    const r = await runConverge({
       routes: 6,
       gateways: 2,
       configDelayMs: 20,
@@ -32,7 +30,7 @@ describeWithPulumi("bench scenarios through the real engine", () => {
   });
 
   it("large stack: refresh listings come in whole listings of 50-entry pages; state and preview measured", async () => {
-    const r = await runLargeStack(cli, { routes: 60, configDelayMs: 1 });
+    const r = await runLargeStack({ routes: 60, configDelayMs: 1 });
     expect(r.setup).toMatchObject({ created: 60, result: "succeeded" });
     expect(r.refresh).toMatchObject({ routes: 60, limitCalls: 2, targetCalls: 6, failed: 0 });
     expect(r.refresh.describeCalls).toBeGreaterThanOrEqual(2);

@@ -366,7 +366,8 @@ function writeProgram(dir: string, options: ProjectOptions): void {
 /** What `npm pack` would ship: package.json and the compiled code, minus the test and example builds. */
 const PACKED_DIST_EXCLUDES = ["tests", "examples", "bench"].map((d) => path.join(REPO_ROOT, "dist", d));
 
-function installThisPackage(projectDir: string): void {
+/** This package as `npm pack` ships it, into `projectDir`/node_modules (replacing an earlier copy). */
+export function installThisPackage(projectDir: string): void {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
     name: string;
   };
@@ -379,6 +380,7 @@ function installThisPackage(projectDir: string): void {
   // A copy, not a symlink: Node would resolve a symlink to the repository path, and the closure serializer
   // captures modules outside node_modules by value instead of by name.
   const target = path.join(projectDir, "node_modules", manifest.name);
+  fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
   fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(target, "package.json"));
   fs.cpSync(dist, path.join(target, "dist"), {
