@@ -96,7 +96,8 @@ class DemoPulumi {
         path.delimiter,
       ),
       PULUMI_HOME: path.join(options.demoDir, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(options.demoDir, "state")}`,
+      // metadata=skip: no `.attrs` sidecar, which an interrupted CLI can leave empty (see tests/e2e/pulumi-cli.ts).
+      PULUMI_BACKEND_URL: `file://${path.join(options.demoDir, "state")}?metadata=skip`,
       PULUMI_CONFIG_PASSPHRASE_FILE: options.passphraseFile,
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",

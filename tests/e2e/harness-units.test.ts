@@ -53,7 +53,7 @@ describe("buildEngineEnv", () => {
     expect(env.PATH.split(path.delimiter)).toContain(path.dirname(process.execPath));
     expect(env.PATH.endsWith("/usr/bin")).toBe(true);
     expect(env).toMatchObject({
-      PULUMI_BACKEND_URL: "file:///w/state",
+      PULUMI_BACKEND_URL: "file:///w/state?metadata=skip",
       PULUMI_HOME: "/w/home",
       PULUMI_CONFIG_PASSPHRASE: TEST_CONFIG_PASSPHRASE,
       PULUMI_SKIP_UPDATE_CHECK: "true",

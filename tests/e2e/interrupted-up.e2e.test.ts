@@ -10,6 +10,8 @@
  *   `adopt: true` takes over the orphaned route and ends with exactly the declared routes; `up` without it fails
  *   on that route with RouteExistsError's message, which says to set `adopt: true`.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject } from "./harness";
@@ -83,6 +85,8 @@ describeWithPulumi("an up interrupted half-way", () => {
     running.kill(signal, { tree: signal === "SIGKILL" });
     return running.done;
   };
+  const sidecarsIn = (dir: string): string[] =>
+    fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".attrs"));
   const apiRoutes = (gateway: string) => emulator.routes(gateway).map((r) => r.RouteDest);
   const stateOf = async (project: PulumiProject) => {
     const { deployment } = await project.exportStack();
@@ -120,6 +124,8 @@ describeWithPulumi("an up interrupted half-way", () => {
     const project = await projectFor(gw);
     const killed = await interruptedUp(project, gw, "SIGKILL");
     expect(killed.exitCode).toBeNull();
+    // No `.attrs` sidecar that a kill could leave empty ("failed to load checkpoint: EOF"): see localBackendUrl.
+    expect(sidecarsIn(path.join(project.workDir, "state"))).toEqual([]);
 
     // The lock of the killed update stays, and the CLI says how to remove it.
     const locked = await project.up({ skipPreview: true }).catch((e: unknown) => e);

@@ -122,6 +122,16 @@ export interface EngineEnvOptions {
   extra?: Record<string, string>;
 }
 
+/**
+ * A file backend whose writes a killed CLI cannot corrupt. The checkpoint itself is written atomically (temp
+ * file and rename), but gocloud's fileblob also writes a `<stack>.json.attrs` sidecar by truncating it first:
+ * a SIGKILL at that moment leaves it empty, and every later command fails with "failed to load checkpoint:
+ * EOF". `metadata=skip` writes no sidecar.
+ */
+export function localBackendUrl(stateDir: string): string {
+  return `file://${stateDir}?metadata=skip`;
+}
+
 /** The environment of every CLI, program and provider process of one test project: local, offline, isolated. */
 export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOptions): Record<string, string> {
   const env: Record<string, string> = {};
@@ -133,7 +143,7 @@ export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOption
   Object.assign(env, {
     PATH: [options.binDir, options.pluginDir, nodeDir, base.PATH ?? ""].join(path.delimiter),
     PULUMI_HOME: options.pulumiHome,
-    PULUMI_BACKEND_URL: `file://${options.stateDir}`,
+    PULUMI_BACKEND_URL: localBackendUrl(options.stateDir),
     PULUMI_CONFIG_PASSPHRASE: TEST_CONFIG_PASSPHRASE,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
