@@ -6,7 +6,7 @@
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
-import { emulatorEnv } from "./emulator-env";
+import { emulatorEnv, oncePerWrite } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -60,8 +60,8 @@ describeWithPulumi("a gateway's table of 50 routes in one component", () => {
         .map((r) => r.RouteDest)
         .sort(),
     ).toEqual([...DESTS].sort());
-    const writes = emulator.requestLog().filter((e) => e.action === "CreateVpnRouteEntry");
-    expect(writes).toHaveLength(ROUTES);
-    expect(writes.filter((e) => e.code === "VpnGateway.Configuring")).toEqual([]);
+    const attempts = emulator.requestLog().filter((e) => e.action === "CreateVpnRouteEntry");
+    expect(oncePerWrite(attempts)).toHaveLength(ROUTES);
+    expect(attempts.filter((e) => e.code === "VpnGateway.Configuring")).toEqual([]);
   });
 });

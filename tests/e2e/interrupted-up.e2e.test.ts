@@ -15,7 +15,7 @@ import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject } from "./harness";
-import { emulatorEnv } from "./emulator-env";
+import { emulatorEnv, oncePerWrite } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -71,9 +71,9 @@ describeWithPulumi("an up interrupted half-way", () => {
     return project;
   };
   const createsOn = (gateway: string) =>
-    emulator
-      .requestLog()
-      .filter((e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === gateway);
+    oncePerWrite(emulator.requestLog()).filter(
+      (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === gateway,
+    );
   /** Starts `up`, waits until `CREATES_BEFORE_STOP` creates reached the API, then sends the signal. */
   const interruptedUp = async (project: PulumiProject, gateway: string, signal: NodeJS.Signals) => {
     const running = await project.start(["up", "--yes", "--skip-preview", "--parallel", PARALLEL]);

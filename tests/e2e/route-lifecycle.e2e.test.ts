@@ -7,7 +7,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { VpcClient } from "../../provider/api";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject, type UpdateReport } from "./harness";
-import { emulatorEnv } from "./emulator-env";
+import { emulatorEnv, oncePerWrite } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -49,7 +49,7 @@ describeWithPulumi("a route's lifecycle under the engine", () => {
   let project: PulumiProject;
   /** The write actions the emulator received since the last call, in order (listings and polls left out). */
   const writes = () => {
-    const log = emulator.requestLog().filter((e) => !e.action.startsWith("Describe"));
+    const log = oncePerWrite(emulator.requestLog()).filter((e) => !e.action.startsWith("Describe"));
     emulator.clearLog();
     return log.map((e) => `${e.action} ${e.params.RouteDest}`);
   };
