@@ -10,7 +10,7 @@ import { finishMeta, startMeta } from "./meta";
 import { locateCli, prepareEngineRuns } from "./engine/project";
 import { REPO_ROOT, RESULTS_DIR } from "./paths";
 import { convergeChartSvg } from "./report/chart";
-import { CHART_SVG, markdownReport, README_SECTION, readmeBenchSection } from "./report/markdown";
+import { markdownReport, README_SECTION, readmeBenchSection } from "./report/markdown";
 import { formatMarkdown, withSection } from "../tests/support/markdownSections";
 import { svgToPng } from "./report/png";
 import { consoleTable, summaryRows } from "./report/rows";
@@ -117,7 +117,7 @@ function writeOutputs(results: BenchResults, quick: boolean): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const base = quick ? "quick" : "latest";
   const chartBase = quick ? "quick-converge" : "converge";
-  const svgFile = path.join(RESULTS_DIR, quick ? `${chartBase}.svg` : CHART_SVG);
+  const svgFile = path.join(RESULTS_DIR, `${chartBase}.svg`);
   const c = results.converge;
   fs.writeFileSync(
     svgFile,

@@ -58,8 +58,6 @@ export interface WaitOptions {
 
 /** What a wait for the gateway saw, in the client's clock (epoch ms, at each answer). */
 export interface GatewayWait {
-  /** DescribeVpnGateway answers read (retried attempts not counted). */
-  polls: number;
   /** The last answer that still said the gateway was busy; absent when the first answer said active. */
   lastBusyAt?: number;
   /**
@@ -159,7 +157,7 @@ export class VpcClient {
       const askedAt = this.invoker.now();
       const gateway = await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
       const seenAt = this.invoker.now();
-      if (gateway.Status === GATEWAY_STATUS_ACTIVE) return { polls, lastBusyAt, activeAskedAt: askedAt };
+      if (gateway.Status === GATEWAY_STATUS_ACTIVE) return { lastBusyAt, activeAskedAt: askedAt };
       lastBusyAt = seenAt;
       if (seenAt + delay >= deadline.at) {
         throw new DeadlineExceededError({

@@ -156,6 +156,47 @@ describe("waitForGatewayActive", () => {
     expect(time.sleeps).toEqual([100, 150, 225]);
   });
 
+  it("reports when it last saw the gateway busy and when it asked the look that found it active", async () => {
+    // Busy, then a throttled look (retried after x-acs-retry-after: 1 s), then active.
+    server = await startApiServer((_req, res, n) =>
+      n === 2
+        ? sendJson(res, 400, { Code: "Throttling.User", RequestId: "r2" }, { "x-acs-retry-after": "1" })
+        : sendJson(res, 200, { RequestId: `r${n}`, Status: n === 1 ? "updating" : "active" }),
+    );
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    const start = time.clock().getTime();
+    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, pollGrowth: 1.1 });
+    expect(time.sleeps).toEqual([100, 1000]);
+    // Asked at +100 ms, answered at +1100 ms: the throttle's second says nothing about the gateway.
+    expect({ lastBusy: seen.lastBusyAt! - start, activeAsked: seen.activeAskedAt - start }).toEqual({
+      lastBusy: 0,
+      activeAsked: 100,
+    });
+  });
+
+  it("grows its interval by the factor it is given", async () => {
+    const statuses = ["updating", "updating", "updating", "active"];
+    server = await startApiServer((_req, res, n) =>
+      sendJson(res, 200, { RequestId: `r${n}`, Status: statuses[n - 1] }),
+    );
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, pollGrowth: 1.1 });
+    expect(time.sleeps).toEqual([100, 110, 121]);
+    expect(seen.lastBusyAt).toBeDefined();
+  });
+
   it("returns after one call when the gateway is already active", async () => {
     server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r", Status: "active" }));
     const time = fakeTime();
@@ -165,9 +206,10 @@ describe("waitForGatewayActive", () => {
       clock: time.clock,
       sleep: time.sleep,
     });
-    await client.waitForGatewayActive(GW);
+    const seen = await client.waitForGatewayActive(GW);
     expect(server.requests).toHaveLength(1);
     expect(time.sleeps).toEqual([]);
+    expect(seen.lastBusyAt).toBeUndefined();
   });
 
   it("gives up at its deadline, naming the gateway and the last status", async () => {

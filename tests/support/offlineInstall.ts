@@ -118,7 +118,7 @@ function resolveInLock(lock: LockPackages, from: string, name: string): string |
   }
 }
 
-/** The repository's dev/optional markings describe its own tree, not the new project's; npm recomputes them. */
+/** The repository's dev and peer markings describe its own tree, not the new project's; npm recomputes them. */
 function withoutFlags(entry: LockEntry): LockEntry {
   const copy = { ...entry };
   for (const flag of ["dev", "devOptional", "peer"]) delete copy[flag];
