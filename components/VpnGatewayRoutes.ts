@@ -40,7 +40,7 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
 
   constructor(name: string, args: VpnGatewayRoutesArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(VPN_GATEWAY_ROUTES_TYPE, name, {}, opts);
-    const planned = planRoutes(name, args);
+    const planned = planRoutes(name, args, this);
     const options = childOptions(this, opts);
 
     const turn = registrationTurns();

@@ -25,16 +25,24 @@ export interface PlannedRoute {
   overlayMode?: string;
 }
 
-/** Every problem of a route table at once, so one preview shows them all. */
-export class RouteGroupError extends Error {
+/**
+ * Every problem of a route table at once, so one preview shows them all. A ResourceError with its stack hidden:
+ * the Node runtime (@pulumi/pulumi cmd/run) prints other errors as "failed with an unhandled exception" with a
+ * stack trace, which reads as a crash of this package, not as a mistake in the table.
+ */
+export class RouteGroupError extends pulumi.ResourceError {
   override readonly name = "RouteGroupError";
   constructor(
     readonly component: string,
     readonly problems: string[],
+    /** The component the error is reported against. @default none */
+    resource?: pulumi.Resource,
   ) {
     super(
       `VpnGatewayRoutes "${component}" has ${problems.length} problem(s) in its route table:\n` +
         problems.map((p) => `  - ${p}`).join("\n"),
+      resource,
+      true,
     );
   }
 }
@@ -140,8 +148,15 @@ function checkPublishedInBothTables(routes: PlannedRoute[], problems: string[]):
   }
 }
 
-/** Applies defaults, gives every route its key, and refuses a table the gateway would not take. */
-export function planRoutes(componentName: string, args: VpnGatewayRoutesArgs): PlannedRoute[] {
+/**
+ * Applies defaults, gives every route its key, and refuses a table the gateway would not take (a
+ * RouteGroupError reported against `component` when given).
+ */
+export function planRoutes(
+  componentName: string,
+  args: VpnGatewayRoutesArgs,
+  component?: pulumi.Resource,
+): PlannedRoute[] {
   const problems: string[] = [];
   const routes = [
     ...plan("dbr", "routes", args.routes ?? [], args, problems),
@@ -156,7 +171,7 @@ export function planRoutes(componentName: string, args: VpnGatewayRoutesArgs): P
         `gateway's route quota in the Quota Center and then routeQuota.`,
     );
   }
-  if (problems.length > 0) throw new RouteGroupError(componentName, problems);
+  if (problems.length > 0) throw new RouteGroupError(componentName, problems, component);
   return routes;
 }
 

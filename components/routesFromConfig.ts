@@ -31,21 +31,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Checks the shape of one table read from config; the route values themselves are checked by the resources. */
+/**
+ * Checks the shape of one table read from config; the route values themselves are checked by the resources.
+ * Mistakes are RunErrors: the Node runtime prints their message alone, not as a crash with a stack trace.
+ */
 export function routeTableFromValue(value: unknown, where: string): VpnGatewayRoutesArgs {
-  if (!isObject(value)) throw new Error(`${where} must be an object with vpnGatewayId and routes.`);
+  if (!isObject(value)) throw new pulumi.RunError(`${where} must be an object with vpnGatewayId and routes.`);
   const unknown = Object.keys(value).filter((k) => !TABLE_KEYS.has(k));
   if (unknown.length > 0) {
-    throw new Error(
+    throw new pulumi.RunError(
       `${where} has unknown key(s) ${unknown.join(", ")}: expected ${[...TABLE_KEYS].join(", ")}.`,
     );
   }
   if (typeof value.vpnGatewayId !== "string" || value.vpnGatewayId === "") {
-    throw new Error(`${where}.vpnGatewayId must be the gateway's id (vpn-...).`);
+    throw new pulumi.RunError(`${where}.vpnGatewayId must be the gateway's id (vpn-...).`);
   }
   for (const list of ["routes", "policyRoutes"] as const) {
     if (value[list] !== undefined && !Array.isArray(value[list])) {
-      throw new Error(`${where}.${list} must be a list of routes.`);
+      throw new pulumi.RunError(`${where}.${list} must be a list of routes.`);
     }
   }
   return value as unknown as VpnGatewayRoutesArgs;
@@ -69,7 +72,7 @@ export function routeTablesFromConfig(
   const where = `config ${config.name}:${key}`;
   if (isObject(value) && "vpnGatewayId" in value) return { [key]: routeTableFromValue(value, where) };
   if (!isObject(value))
-    throw new Error(`${where} must be a route table or a map from names to route tables.`);
+    throw new pulumi.RunError(`${where} must be a route table or a map from names to route tables.`);
   return Object.fromEntries(
     Object.entries(value).map(([name, table]) => [name, routeTableFromValue(table, `${where}.${name}`)]),
   );

@@ -13,6 +13,9 @@ function problemsOf(args: VpnGatewayRoutesArgs): string[] {
     planRoutes("hub", args);
   } catch (e) {
     expect(e).toBeInstanceOf(RouteGroupError);
+    // Printed by the Node runtime as the component's error, without a stack (not "an unhandled exception").
+    expect(pulumi.ResourceError.isInstance(e)).toBe(true);
+    expect((e as RouteGroupError).hideStack).toBe(true);
     return (e as RouteGroupError).problems;
   }
   throw new Error("expected the table to be refused");
@@ -175,5 +178,15 @@ describe("routeTableFromValue", () => {
     expect(() => routeTableFromValue({ vpnGatewayId: GW, routes: {} }, "cfg")).toThrow(
       "cfg.routes must be a list of routes.",
     );
+  });
+
+  it("refuses with RunErrors, which the Node runtime prints without a stack", () => {
+    let thrown: unknown;
+    try {
+      routeTableFromValue({ routes: [] }, "cfg");
+    } catch (e) {
+      thrown = e;
+    }
+    expect(pulumi.RunError.isInstance(thrown)).toBe(true);
   });
 });
