@@ -69,4 +69,9 @@ export const COMMON_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /** Never written to the request log. */
-export const SECRET_PARAMS: ReadonlySet<string> = new Set(["Signature", "SecurityToken", "BearerToken"]);
+export const SECRET_PARAMS: ReadonlySet<string> = new Set([
+  "Signature",
+  "SecurityToken",
+  "BearerToken",
+  "OIDCToken",
+]);

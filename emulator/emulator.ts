@@ -16,11 +16,14 @@ import {
   pbrRoutesOf,
   routesOf,
 } from "./inspect";
-import type { EmulatorGateway, EmulatorOptions, FaultOptions } from "./options";
+import type { EmulatorCredential, EmulatorGateway, EmulatorOptions, FaultOptions } from "./options";
+import { DEFAULT_ACCOUNT_ID } from "./constants";
 import { randomSeed, requestId, seededRandom } from "./random";
 import { type EmulatorLogEntry, RequestLog } from "./requestLog";
 import { loadState, saveState } from "./state/persistence";
 import { Stores } from "./state/store";
+import { startIdentity } from "./sts/identity";
+import type { EmulatorRole } from "./options";
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT` */
@@ -44,6 +47,18 @@ export interface RunningEmulator {
   gateway(vpnGatewayId: string): EmulatorGatewayState | undefined;
   addGateway(gateway: EmulatorGateway): void;
   drift: Drift;
+  /** `127.0.0.1:PORT` of the STS endpoint (https), as `alicloud:endpoints` `sts` takes it; when `sts` is set. */
+  stsEndpoint?: string;
+  /** `http://127.0.0.1:PORT` of the ECS metadata stand-in; when `instanceRole` is set. */
+  metadataEndpoint?: string;
+  /** `http://127.0.0.1:PORT/credentials`; when `instanceRole` is set. */
+  credentialsUri?: string;
+  /** Requests the metadata / credentials-URI stand-in received, `METHOD path`. */
+  instanceRequests(): string[];
+  /** Adds a RAM role; returns its ARN. */
+  addRole(role: EmulatorRole): string;
+  /** Adds an access key (of any account). */
+  addCredential(credential: EmulatorCredential): void;
 }
 
 function formatEndpoint(host: string, port: number): string {
@@ -98,6 +113,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const identity = await startIdentity(options, {
+    host,
+    clock,
+    random,
+    nextRequestId: core.nextRequestId,
+    registry,
+    nonces,
+    log,
+  });
   const gatewayOrThrow = (id: string) => {
     const g = stores.findGateway(id);
     if (!g) throw new Error(`no gateway ${id}`);
@@ -114,11 +138,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...(first.securityToken ? { securityToken: first.securityToken } : {}),
     },
     accountId: first.accountId,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      await identity.stop();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
     reset() {
       stores.clear();
       seedGateways();
@@ -143,5 +169,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       persist();
     },
     drift: createDrift(stores, persist),
+    stsEndpoint: identity.stsEndpoint,
+    metadataEndpoint: identity.metadataEndpoint,
+    credentialsUri: identity.credentialsUri,
+    instanceRequests: () => identity.instanceRequests(),
+    addRole: (role) => identity.roles.add(role).arn,
+    addCredential: (c) => registry.add({ ...c, accountId: c.accountId ?? DEFAULT_ACCOUNT_ID }),
   };
 }

@@ -82,6 +82,9 @@ export const securityTokenMismatch = (): ApiError =>
     400,
   );
 
+export const securityTokenExpired = (): ApiError =>
+  new ApiError("InvalidSecurityToken.Expired", "Specified SecurityToken is expired.", 400);
+
 export const gatewayNotFound = (id: string): ApiError =>
   new ApiError(
     "InvalidVpnGatewayInstanceId.NotFound",

@@ -7,7 +7,11 @@ export type {
   BusinessStatus,
   EmulatorCredential,
   EmulatorGateway,
+  EmulatorInstanceRoleOptions,
+  EmulatorOidcProvider,
   EmulatorOptions,
+  EmulatorRole,
+  EmulatorStsOptions,
   FaultOptions,
 } from "./options";
 export type { EmulatorLogEntry } from "./requestLog";

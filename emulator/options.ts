@@ -24,6 +24,55 @@ export interface EmulatorCredential {
   accountId?: string;
   /** When set, the key behaves as an STS key: every request must carry this token. @default none */
   securityToken?: string;
+  /** Epoch ms after which the key is refused with InvalidSecurityToken.Expired. @default never */
+  expiresAt?: number;
+}
+
+/** A RAM role and its trust policy. */
+export interface EmulatorRole {
+  /** The owner. */
+  accountId: string;
+  roleName: string;
+  /** Accounts whose RAM users and roles may assume it (trust policy `Principal.RAM`). @default [accountId] */
+  trustedAccounts?: string[];
+  /** OIDC provider ARNs it trusts (trust policy `Principal.Federated`). @default [] */
+  trustedOidcProviders?: string[];
+  /** Trust policy condition `sts:ExternalId`: AssumeRole must send this ExternalId. @default none */
+  externalId?: string;
+  /** Upper bound of DurationSeconds, 3600-43200. @default 3600 */
+  maxSessionDuration?: number;
+}
+
+/** An OIDC identity provider registered in RAM (`acs:ram::<accountId>:oidc-provider/<name>`). */
+export interface EmulatorOidcProvider {
+  accountId: string;
+  name: string;
+  /** Must equal the ID tokens' `iss`. */
+  issuerUrl: string;
+  /** One of these must be in the ID tokens' `aud`. */
+  clientIds: string[];
+  /** PEM public key the ID tokens are signed with (RS256). */
+  publicKeyPem: string;
+}
+
+/** The STS endpoint (2015-04-01). Served over https only, as the SDKs call it. */
+export interface EmulatorStsOptions {
+  /** PEM key and certificate for 127.0.0.1 (tests make them at run time). */
+  tls: { key: string; cert: string };
+  /** @default 0 (an ephemeral port) */
+  port?: number;
+  /** Real lifetime of issued sessions, whatever DurationSeconds asked (Expiration says so). For tests of refresh. @default DurationSeconds */
+  sessionLifetimeMs?: number;
+}
+
+/** Loopback stand-ins for an ECS instance's metadata service and a credentials URI, handing out sessions of one role. */
+export interface EmulatorInstanceRoleOptions {
+  /** The role whose sessions are handed out; it must be one of `roles`. */
+  roleArn: string;
+  /** Refuse metadata reads without an IMDSv2 token, as instances set to "enforce" do. @default false */
+  requireImdsV2?: boolean;
+  /** @default the STS session lifetime (3600 s unless sts.sessionLifetimeMs) */
+  sessionLifetimeMs?: number;
 }
 
 export interface FaultOptions {
@@ -54,6 +103,14 @@ export interface EmulatorOptions {
   gateways?: EmulatorGateway[];
   /** @default one account with generated credentials */
   credentials?: EmulatorCredential[];
+  /** RAM roles of the accounts, for STS. @default none */
+  roles?: EmulatorRole[];
+  /** OIDC providers of the accounts, for AssumeRoleWithOIDC. @default none */
+  oidcProviders?: EmulatorOidcProvider[];
+  /** Serve STS on its own https port. @default not served */
+  sts?: EmulatorStsOptions;
+  /** Serve an ECS metadata service and a credentials URI on their own http port. @default not served */
+  instanceRole?: EmulatorInstanceRoleOptions;
   /** @default no faults */
   faults?: FaultOptions;
   /** JSON file the state is loaded from at start and written to (atomically) after each change. @default none */

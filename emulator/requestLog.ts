@@ -14,6 +14,8 @@ export interface EmulatorLogEntry {
   code?: string;
   requestId?: string;
   accessKeyId?: string;
+  /** The caller's account (from its key), when authenticated. */
+  accountId?: string;
   scheme?: "rpc" | "acs3";
   fault?: FaultKind;
 }

@@ -3,6 +3,7 @@ import {
   accessKeyNotFound,
   missingSecurityToken,
   nonceUsed,
+  securityTokenExpired,
   securityTokenMismatch,
   signatureDoesNotMatch,
 } from "../errors";
@@ -34,6 +35,7 @@ export function authenticate(
     throw signatureDoesNotMatch("Please check your AccessKeySecret and the string to sign.");
   }
   checkSecurityToken(principal, claims.securityToken);
+  if (principal.expiresAt !== undefined && now >= principal.expiresAt) throw securityTokenExpired();
   // Only a verified request may spend a nonce, or anyone could burn nonces of others.
   if (!nonces.remember(principal.accessKeyId, claims.nonce, now)) throw nonceUsed();
   return { principal, claims };

@@ -8,6 +8,10 @@ export interface Principal {
   accessKeySecret: string;
   accountId: string;
   securityToken?: string;
+  /** STS sessions: refused with InvalidSecurityToken.Expired from this instant (epoch ms). */
+  expiresAt?: number;
+  /** STS sessions: the assumed role. */
+  roleArn?: string;
 }
 
 export class CredentialRegistry {
@@ -17,6 +21,11 @@ export class CredentialRegistry {
     for (const c of credentials) {
       this.byId.set(c.accessKeyId, { ...c, accountId: c.accountId ?? DEFAULT_ACCOUNT_ID });
     }
+  }
+
+  /** Keys issued at run time (STS sessions). */
+  add(principal: Principal): void {
+    this.byId.set(principal.accessKeyId, principal);
   }
 
   get(accessKeyId: string): Principal | undefined {

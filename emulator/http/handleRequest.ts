@@ -81,6 +81,7 @@ export async function handleRequest(
     entry.params = parsed.params;
     const { principal, claims } = authenticate(parsed, core.registry, core.nonces, core.clock());
     entry.accessKeyId = principal.accessKeyId;
+    entry.accountId = principal.accountId;
     entry.scheme = claims.scheme;
     if (!claims.version) throw missingParameter("Version");
     if (claims.version !== API_VERSION) throw invalidVersion(claims.version);
