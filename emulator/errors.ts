@@ -117,6 +117,21 @@ export const activeRouteConflict = (what: string): ApiError =>
     400,
   );
 
+export const activeStandbyRouteExists = (what: string, others: string[]): ApiError =>
+  new ApiError(
+    "OperationUnsupported.ActiveStandbyRouteExists",
+    `The weight of the route entry (${what}) cannot be modified while another route entry for its destination ` +
+      `exists (NextHop=${others.join(", ")}): delete the other route entry, modify the weight, then create it again.`,
+    400,
+  );
+
+export const missingNewAttribute = (): ApiError =>
+  new ApiError(
+    "MissingParameter",
+    'The input parameter "NewWeight" or "NewPriority" that is mandatory for processing this request is not supplied.',
+    400,
+  );
+
 export const weightMismatch = (given: number, current: number): ApiError =>
   new ApiError(
     "InvalidParameter.Weight",

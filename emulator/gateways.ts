@@ -4,6 +4,8 @@ import type { GatewayRecord } from "./model";
 import type { EmulatorGateway } from "./options";
 
 export const DEFAULT_REGION = "cn-hangzhou";
+const TRADITIONAL = "Traditional";
+const ENHANCED = "Enhanced.SiteToSite";
 
 export const DEFAULT_GATEWAYS: readonly EmulatorGateway[] = [
   { vpnGatewayId: "vpn-emu00000000000000001", regionId: DEFAULT_REGION, vpcId: "vpc-emu00000000000000001" },
@@ -12,6 +14,14 @@ export const DEFAULT_GATEWAYS: readonly EmulatorGateway[] = [
 
 export function gatewayRecord(g: EmulatorGateway, defaultAccountId: string, now: number): GatewayRecord {
   if (!g.vpnGatewayId || !g.regionId) throw new Error("a gateway needs vpnGatewayId and regionId");
+  const gatewayType = g.gatewayType ?? TRADITIONAL;
+  if (gatewayType !== TRADITIONAL && gatewayType !== ENHANCED) {
+    throw new Error(`gateway ${g.vpnGatewayId}: gatewayType must be ${TRADITIONAL} or ${ENHANCED}`);
+  }
+  // Enhanced gateways take only dual-tunnel connections (CreateEnhancedVpnGateway needs both vSwitches).
+  if (gatewayType === ENHANCED && !g.disasterRecoveryVSwitchId) {
+    throw new Error(`gateway ${g.vpnGatewayId}: an ${ENHANCED} gateway needs disasterRecoveryVSwitchId`);
+  }
   return {
     vpnGatewayId: g.vpnGatewayId,
     regionId: g.regionId,
@@ -20,6 +30,9 @@ export function gatewayRecord(g: EmulatorGateway, defaultAccountId: string, now:
     businessStatus: g.businessStatus ?? "Normal",
     routeQuota: g.routeQuota ?? DEFAULT_ROUTE_QUOTA,
     vpcId: g.vpcId ?? g.vpnGatewayId.replace(/^vpn-/, "vpc-"),
+    vSwitchId: g.vSwitchId ?? g.vpnGatewayId.replace(/^vpn-/, "vsw-"),
+    ...(g.disasterRecoveryVSwitchId ? { disasterRecoveryVSwitchId: g.disasterRecoveryVSwitchId } : {}),
+    gatewayType,
     createTime: now,
     busyUntil: 0,
     routes: [],

@@ -1,5 +1,5 @@
 /** The emulator's own records (never the client's types: the two must not hide each other's mistakes). */
-import type { BusinessStatus } from "./options";
+import type { BusinessStatus, GatewayType } from "./options";
 
 export interface RouteRecord {
   routeDest: string;
@@ -25,6 +25,12 @@ export interface GatewayRecord {
   businessStatus: BusinessStatus;
   routeQuota: number;
   vpcId: string;
+  /** Absent in state files written before it existed: derived from the gateway ID then. */
+  vSwitchId?: string;
+  /** Set on gateways in dual-tunnel mode. */
+  disasterRecoveryVSwitchId?: string;
+  /** @default Traditional (state files written before it existed) */
+  gatewayType?: GatewayType;
   createTime: number;
   /** The gateway reports `updating` while the clock is before this instant. */
   busyUntil: number;

@@ -15,7 +15,19 @@ export interface EmulatorGateway {
   routeQuota?: number;
   /** @default derived from the gateway ID */
   vpcId?: string;
+  /** @default derived from the gateway ID */
+  vSwitchId?: string;
+  /**
+   * The second vSwitch of a gateway in dual-tunnel mode (created with `DisasterRecoveryVSwitchId`). Such a
+   * gateway answers ModifyVpnRouteEntryWeight / ModifyVpnPbrRouteEntryWeight with success and keeps the old
+   * weight, as Alibaba's reference says. @default none (single-tunnel)
+   */
+  disasterRecoveryVSwitchId?: string;
+  /** `Traditional`, or `Enhanced.SiteToSite` (dual-tunnel only). @default "Traditional" */
+  gatewayType?: GatewayType;
 }
+
+export type GatewayType = "Traditional" | "Enhanced.SiteToSite";
 
 export interface EmulatorCredential {
   accessKeyId: string;

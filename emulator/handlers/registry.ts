@@ -8,6 +8,7 @@ import { describeVpnGateway } from "./describeVpnGateway";
 import { createVpnPbrRouteEntry } from "./pbr/createVpnPbrRouteEntry";
 import { deleteVpnPbrRouteEntry } from "./pbr/deleteVpnPbrRouteEntry";
 import { describeVpnPbrRouteEntries } from "./pbr/describeVpnPbrRouteEntries";
+import { modifyVpnPbrRouteEntryAttribute } from "./pbr/modifyVpnPbrRouteEntryAttribute";
 import { modifyVpnPbrRouteEntryPriority } from "./pbr/modifyVpnPbrRouteEntryPriority";
 import { modifyVpnPbrRouteEntryWeight } from "./pbr/modifyVpnPbrRouteEntryWeight";
 import { publishVpnRouteEntry } from "./publishVpnRouteEntry";
@@ -23,6 +24,7 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeVpnPbrRouteEntries: describeVpnPbrRouteEntries,
   ModifyVpnPbrRouteEntryWeight: modifyVpnPbrRouteEntryWeight as ActionHandler,
   ModifyVpnPbrRouteEntryPriority: modifyVpnPbrRouteEntryPriority as ActionHandler,
+  ModifyVpnPbrRouteEntryAttribute: modifyVpnPbrRouteEntryAttribute as ActionHandler,
   DescribeVpnGateway: describeVpnGateway,
 };
 

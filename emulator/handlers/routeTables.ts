@@ -1,6 +1,13 @@
 /** Lookups and invariants over one gateway's destination (dbr) and policy (pbr) tables. */
 import { ACTIVE_WEIGHT } from "../constants";
-import { activeRouteConflict, priorityMismatch, quotaFull, routeNotFound, weightMismatch } from "../errors";
+import {
+  activeRouteConflict,
+  activeStandbyRouteExists,
+  priorityMismatch,
+  quotaFull,
+  routeNotFound,
+  weightMismatch,
+} from "../errors";
 import type { GatewayRecord, PbrRouteRecord, RouteRecord } from "../model";
 
 export interface DbrKey {
@@ -59,6 +66,20 @@ export function requireNoOtherActive(
 ): void {
   if (weight !== ACTIVE_WEIGHT) return;
   if (peers.some((p) => p !== self && p.weight === ACTIVE_WEIGHT)) throw activeRouteConflict(what);
+}
+
+/**
+ * A destination route's weight changes only when no other route for its destination exists: Alibaba's
+ * reference for ModifyVpnRouteEntryWeight (January 2026) says to delete the other one of an active/standby
+ * pair first and configure it again afterwards. No code is published; see CHOICES.md.
+ */
+export function requireNoSibling(gateway: GatewayRecord, entry: RouteRecord): void {
+  const others = dbrPeers(gateway, entry.routeDest).filter((r) => r !== entry);
+  if (others.length > 0)
+    throw activeStandbyRouteExists(
+      describeDbr(entry),
+      others.map((r) => r.nextHop),
+    );
 }
 
 export function dbrPeers(gateway: GatewayRecord, routeDest: string): RouteRecord[] {

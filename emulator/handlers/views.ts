@@ -1,5 +1,6 @@
 /** Records turned into the API's response shapes (field names and types as the official SDK models). */
 import type { GatewayRecord, PbrRouteRecord, RouteRecord } from "../model";
+import { isDualTunnel, nextHopTunnelId } from "./gatewayMode";
 
 export const PUBLISHED = "published";
 export const NORMAL = "normal";
@@ -8,12 +9,16 @@ export const CLOUD_SOURCE = "CLOUD";
 
 export const stateOf = (r: RouteRecord): string => (r.published ? PUBLISHED : NORMAL);
 
-/** One entry of DescribeVpnRouteEntries (no Description: listings do not carry it). */
+/**
+ * One entry of DescribeVpnRouteEntries (no Description: listings do not carry it). A dual-tunnel gateway
+ * names the tunnel of the next hop's connection too (NextHopTunnelId in the SDK model).
+ */
 export function dbrListing(gateway: GatewayRecord, r: RouteRecord): Record<string, unknown> {
   return {
     VpnInstanceId: gateway.vpnGatewayId,
     RouteDest: r.routeDest,
     NextHop: r.nextHop,
+    ...(isDualTunnel(gateway) ? { NextHopTunnelId: nextHopTunnelId(gateway, r.nextHop) } : {}),
     Weight: r.weight,
     State: stateOf(r),
     CreateTime: r.createTime,

@@ -319,19 +319,13 @@ describe("route rules", () => {
     expect(await failure(create({ NextHop: "vco-c" }))).toMatchObject({
       code: "VpnRouteEntry.ActiveRouteConflict",
     });
-    const promote = { RouteDest: "10.0.0.0/24", NextHop: "vco-b", Weight: 0, NewWeight: 100 };
-    expect(await failure(api.call("ModifyVpnRouteEntryWeight", onGw(promote)))).toMatchObject({
-      code: "VpnRouteEntry.ActiveRouteConflict",
-    });
-    await api.call(
-      "ModifyVpnRouteEntryWeight",
-      onGw({ RouteDest: "10.0.0.0/24", NextHop: "vco-a", Weight: 100, NewWeight: 0 }),
-    );
+    // Weight changes beside a sibling: tests/emulator/activeStandby.test.ts.
+    await api.call("DeleteVpnRouteEntry", onGw({ RouteDest: "10.0.0.0/24", NextHop: "vco-a", Weight: 100 }));
     f.settle();
-    await api.call("ModifyVpnRouteEntryWeight", onGw(promote));
+    await create({ NextHop: "vco-c" });
     expect(f.emulator.routes(GW).map((r) => [r.NextHop, r.Weight])).toEqual([
-      ["vco-a", 0],
-      ["vco-b", 100],
+      ["vco-b", 0],
+      ["vco-c", 100],
     ]);
   });
 

@@ -2,7 +2,8 @@ import { invalidParameter } from "../../errors";
 import type { ReadAction } from "../context";
 import { gatewayRef, regionStore, resolveGateway } from "../gatewayAccess";
 import { page } from "../paging";
-import { CUSTOM_ROUTE, dbrListing } from "../views";
+import { isDualTunnel } from "../gatewayMode";
+import { CLOUD_SOURCE, CUSTOM_ROUTE, dbrListing } from "../views";
 
 const BGP_ROUTE = "bgp";
 
@@ -17,6 +18,16 @@ export const describeVpnRouteEntries: ReadAction = {
     // The emulator learns no BGP routes: the bgp listing is always empty.
     const entries = type === BGP_ROUTE ? [] : gateway.routes.map((r) => dbrListing(gateway, r));
     const { items, ...paging } = page(ctx.params, entries);
-    return { ...paging, VpnRouteEntries: { VpnRouteEntry: items } };
+    // VpnRouteCounts (SDK model): the gateway's routes per type and source; shown by dual-tunnel gateways.
+    const counts = isDualTunnel(gateway)
+      ? {
+          VpnRouteCounts: {
+            VpnRouteCount: [
+              { RouteEntryType: CUSTOM_ROUTE, Source: CLOUD_SOURCE, RouteCount: gateway.routes.length },
+            ],
+          },
+        }
+      : {};
+    return { ...paging, ...counts, VpnRouteEntries: { VpnRouteEntry: items } };
   },
 };

@@ -1,5 +1,6 @@
 import type { WriteAction } from "../context";
-import { dbrPeers, requireDbr, requireNoOtherActive, requireWeight } from "../routeTables";
+import { isDualTunnel } from "../gatewayMode";
+import { requireDbr, requireNoSibling, requireWeight } from "../routeTables";
 
 interface Input {
   routeDest: string;
@@ -8,6 +9,11 @@ interface Input {
   newWeight: number;
 }
 
+/**
+ * Changes a destination route's weight, as Alibaba's reference (January 2026) describes: refused while
+ * another route for the destination exists (delete it first), and on a dual-tunnel gateway a success that
+ * changes nothing. With no other route for the destination, no second active route can arise.
+ */
 export const modifyVpnRouteEntryWeight: WriteAction<Input> = {
   kind: "write",
   parse: (p) => {
@@ -22,12 +28,8 @@ export const modifyVpnRouteEntryWeight: WriteAction<Input> = {
   apply(gateway, input) {
     const entry = requireDbr(gateway, input);
     requireWeight(entry, input.weight);
-    requireNoOtherActive(
-      dbrPeers(gateway, entry.routeDest),
-      entry,
-      input.newWeight,
-      `RouteDest=${entry.routeDest}`,
-    );
+    if (isDualTunnel(gateway)) return {};
+    requireNoSibling(gateway, entry);
     entry.weight = input.newWeight;
     return {};
   },

@@ -1,4 +1,5 @@
 import type { WriteAction } from "../context";
+import { isDualTunnel } from "../gatewayMode";
 import {
   type PbrKey,
   pbrPeers,
@@ -30,6 +31,8 @@ export const modifyVpnPbrRouteEntryWeight: WriteAction<Input> = {
     const entry = requirePbr(gateway, input);
     requireWeight(entry, input.weight);
     requirePriority(entry, input.priority);
+    // The SDK model's remarks: on a dual-tunnel gateway the call succeeds and the weight does not take effect.
+    if (isDualTunnel(gateway)) return {};
     const peers = pbrPeers(gateway, entry.routeSource, entry.routeDest);
     requireNoOtherActive(
       peers,
