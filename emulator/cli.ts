@@ -2,15 +2,19 @@
 /** `alicloud-vpc-emulator`: serves the VPC API emulator until interrupted. */
 import { parseArgs } from "node:util";
 import { startEmulator } from "./emulator";
+import type { EmulatorGatewayState } from "./inspect";
 import type { EmulatorOptions, FaultOptions } from "./options";
 import { loadSeedFile } from "./seedFile";
 
 const USAGE = `Usage: alicloud-vpc-emulator [options]
-  --port N                 port to listen on (default 0: any free port)
+  --port N                 port to listen on (default 0: any free port; give one to keep the endpoint)
   --host ADDR              address to listen on (default 127.0.0.1)
+  --access-key-id ID       a key to accept, of the seed's first account (with --access-key-secret;
+                           default: a new key at every start)
+  --access-key-secret S
   --config-delay-ms N      how long a write keeps its gateway "updating" (default 200)
-  --seed FILE              JSON with credentials, gateways and accounts
-  --state FILE             load state from FILE and save it after every change
+  --seed FILE              JSON with credentials, gateways and accounts (format below)
+  --state FILE             load routes and gateways from FILE and save them after every change
   --throttle-pct P         percent of requests refused with Throttling.User
   --retry-after-seconds N  x-acs-retry-after on throttled responses (default 1)
   --server-error-pct P     percent answered with ServiceUnavailable / InternalError
@@ -18,12 +22,23 @@ const USAGE = `Usage: alicloud-vpc-emulator [options]
   --lost-response-pct P    percent whose connection is reset after the action ran
   --latency-ms N           added latency per request
   --fault-seed N           seed of the fault dice (default 1)
-  --help`;
+  --help
+
+Without --seed it serves two gateways in cn-hangzhou. A seed file (every key optional; gateways may also stand
+at the top level, and credentials there belong to account 1000000000000001):
+  { "accounts": [ { "accountId": "1234567890123456",
+                    "credentials": [ { "accessKeyId": "LTAIexample", "accessKeySecret": "local-only" } ],
+                    "gateways": [ { "vpnGatewayId": "vpn-bp1hub0000000000001", "regionId": "cn-hangzhou",
+                                    "routeQuota": 100 } ] } ] }
+To keep a stack's config valid across restarts, keep the endpoint and the key (--port and --access-key-id /
+--access-key-secret, or credentials in the seed) and the routes (--state).`;
 
 const OPTIONS = {
   port: { type: "string" },
   host: { type: "string" },
   "config-delay-ms": { type: "string" },
+  "access-key-id": { type: "string" },
+  "access-key-secret": { type: "string" },
   seed: { type: "string" },
   state: { type: "string" },
   "throttle-pct": { type: "string" },
@@ -58,6 +73,19 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | "help" {
     latencyMs: number("latency-ms", values["latency-ms"]),
   };
   const seed = values.seed ? loadSeedFile(values.seed) : {};
+  const accessKeyId = values["access-key-id"];
+  const accessKeySecret = values["access-key-secret"];
+  if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
+    throw new Error("--access-key-id and --access-key-secret go together: give both, or neither");
+  }
+  if (accessKeyId !== undefined && accessKeySecret !== undefined) {
+    // First, so that it is the key the emulator prints; it belongs to the seed's first account, whose keys still work.
+    const accountId = seed.credentials?.[0]?.accountId;
+    seed.credentials = [
+      { accessKeyId, accessKeySecret, ...(accountId ? { accountId } : {}) },
+      ...(seed.credentials ?? []),
+    ];
+  }
   return {
     port: number("port", values.port),
     host: values.host,
@@ -66,6 +94,18 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | "help" {
     faults: Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined)),
     ...seed,
   };
+}
+
+/** What the user needs to write a stack's config: each gateway's ID, region and account. */
+export function gatewayLines(gateways: EmulatorGatewayState[]): string[] {
+  if (gateways.length === 0) return ["# gateways: none (give some with --seed)"];
+  return [
+    `# gateways (${gateways.length}):`,
+    ...gateways.map(
+      (g) =>
+        `#   ${g.VpnGatewayId}  region ${g.RegionId}  account ${g.AccountId}  ${g.Status}, quota ${g.RouteQuota}`,
+    ),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -78,9 +118,12 @@ async function main(): Promise<void> {
   const { accessKeyId, accessKeySecret, securityToken } = emulator.credentials;
   // The emulator's own, local-only credentials: printing them is how a user learns what to sign with.
   console.log(`alicloud-vpc-emulator listening on ${emulator.endpoint}`);
-  console.log(`ALIBABA_CLOUD_ACCESS_KEY_ID=${accessKeyId}`);
-  console.log(`ALIBABA_CLOUD_ACCESS_KEY_SECRET=${accessKeySecret}`);
-  if (securityToken) console.log(`ALIBABA_CLOUD_SECURITY_TOKEN=${securityToken}`);
+  console.log(`# for the shell that runs pulumi:`);
+  console.log(`export ALIBABA_CLOUD_ENDPOINT_VPC=${emulator.endpoint}`);
+  console.log(`export ALIBABA_CLOUD_ACCESS_KEY_ID=${accessKeyId}`);
+  console.log(`export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${accessKeySecret}`);
+  if (securityToken) console.log(`export ALIBABA_CLOUD_SECURITY_TOKEN=${securityToken}`);
+  console.log(gatewayLines(emulator.gateways()).join("\n"));
   const stop = () => void emulator.stop().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

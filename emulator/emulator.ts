@@ -45,6 +45,8 @@ export interface RunningEmulator {
   routes(vpnGatewayId: string): EmulatorRoute[];
   pbrRoutes(vpnGatewayId: string): EmulatorPbrRoute[];
   gateway(vpnGatewayId: string): EmulatorGatewayState | undefined;
+  /** Every gateway it holds, in every account and region. */
+  gateways(): EmulatorGatewayState[];
   addGateway(gateway: EmulatorGateway): void;
   drift: Drift;
   /** `127.0.0.1:PORT` of the STS endpoint (https), as `alicloud:endpoints` `sts` takes it; when `sts` is set. */
@@ -164,6 +166,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const g = stores.findGateway(id);
       return g && gatewayStateOf(g, clock());
     },
+    gateways: () =>
+      stores.all().flatMap((s) => [...s.gateways.values()].map((g) => gatewayStateOf(g, clock()))),
     addGateway(g) {
       stores.addGateway(gatewayRecord(g, first.accountId, clock()));
       persist();

@@ -16,6 +16,7 @@ const REPO_ROOT = path.resolve(__dirname, "..");
 const ENSURE_PULUMI = path.join(REPO_ROOT, "scripts", "ensure-pulumi.sh");
 const CLIENT_HOST = path.join(REPO_ROOT, "scripts", "client-host.js");
 const LANGUAGE_HOST = "pulumi-language-nodejs";
+const SHARED_LANGUAGE_HOST = path.join(REPO_ROOT, "..", "shared", "bin", LANGUAGE_HOST);
 const DYNAMIC_PROVIDER_PLUGIN = "pulumi-resource-pulumi-nodejs";
 /** A real login, real cloud credentials or a real profile must not reach the demo's processes. */
 const ISOLATED_PREFIXES = ["PULUMI_", "ALIBABA_CLOUD_", "ALICLOUD_"];
@@ -28,11 +29,12 @@ const CLIENT_HOST_START_TIMEOUT_MS = 15_000;
  */
 function ensurePulumiCli(say) {
   const located = spawnSync("bash", [ENSURE_PULUMI, "--locate"], { encoding: "utf8" });
-  if (located.status === 0) return lastLine(located.stdout);
-  say(
-    "No Pulumi CLI on PATH or in the build cache: building pulumi from source with Go (once; about 8 minutes on " +
-      "2 cores; cached in $PULUMI_BUILD_CACHE or ~/.cache/alicloud-vpn-routes/pulumi for later runs and clones)...",
-  );
+  // Run in full even when located: it puts the language host and the dynamic provider plugin next to the CLI.
+  if (located.status !== 0)
+    say(
+      "No Pulumi CLI on PATH or in the build cache: building pulumi from source with Go (once; about 8 minutes on " +
+        "2 cores; cached in $PULUMI_BUILD_CACHE or ~/.cache/alicloud-vpn-routes/pulumi for later runs and clones)...",
+    );
   const built = spawnSync("bash", [ENSURE_PULUMI], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -84,7 +86,10 @@ class DemoPulumi {
   /** @param {DemoPulumiOptions} options */
   constructor(options) {
     this.binDir = options.binDir;
-    const pluginDir = dynamicProviderPluginDir(path.join(options.demoDir, "plugin-bin"));
+    // scripts/ensure-pulumi.sh puts the plugin next to the CLI, as a normal installation has it.
+    const pluginDir = isExecutable(path.join(options.binDir, DYNAMIC_PROVIDER_PLUGIN))
+      ? undefined
+      : dynamicProviderPluginDir(path.join(options.demoDir, "plugin-bin"));
     /** @type {Record<string, string>} */
     const env = {};
     for (const [key, value] of Object.entries(process.env)) {
@@ -92,9 +97,9 @@ class DemoPulumi {
     }
     this.env = {
       ...env,
-      PATH: [options.binDir, pluginDir, path.dirname(process.execPath), process.env.PATH ?? ""].join(
-        path.delimiter,
-      ),
+      PATH: [options.binDir, pluginDir, path.dirname(process.execPath), process.env.PATH ?? ""]
+        .filter((dir) => dir !== undefined)
+        .join(path.delimiter),
       PULUMI_HOME: path.join(options.demoDir, "home"),
       // metadata=skip: no `.attrs` sidecar, which an interrupted CLI can leave empty (see tests/e2e/pulumi-cli.ts).
       PULUMI_BACKEND_URL: `file://${path.join(options.demoDir, "state")}?metadata=skip`,
@@ -106,6 +111,15 @@ class DemoPulumi {
     };
     const besideCli = path.join(options.binDir, LANGUAGE_HOST);
     this.needsClientHost = !isExecutable(besideCli) && !onPath(LANGUAGE_HOST, this.env.PATH);
+    // CI must never fall back silently (tests/e2e/pulumi-cli.ts, clientHostRefusal, says the same for the tests).
+    if (this.needsClientHost && process.env.CI === "true" && isExecutable(SHARED_LANGUAGE_HOST)) {
+      throw new Error(
+        `CI=true and ${SHARED_LANGUAGE_HOST} exists, but the CLI in ${this.binDir} has no ${LANGUAGE_HOST}: ` +
+          `run scripts/ensure-pulumi.sh`,
+      );
+    }
+    /** What runs the program, for the demo to tell. */
+    this.languageRuntime = this.needsClientHost ? "scripts/client-host.js (--client)" : LANGUAGE_HOST;
   }
 
   /**

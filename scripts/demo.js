@@ -108,10 +108,7 @@ async function main() {
       },
     });
     const stackArgs = ["--stack", STACK, "--config-file", configCopy];
-    console.log(
-      '\n(Expect the engine\'s warning "using pulumi-resource-pulumi-nodejs from $PATH": the demo takes the dynamic' +
-        "\nprovider plugin from node_modules/@pulumi/pulumi instead of installing it next to the pulumi binary.)",
-    );
+    console.log(`The program runs through ${pulumi.languageRuntime}.`);
     say("pulumi up --refresh --yes");
     await pulumi.run(["up", "--refresh", "--yes", ...stackArgs], { withProgram: true });
     say("pulumi preview --expect-no-changes");

@@ -10,9 +10,15 @@
 #
 # Environment: PULUMI_BUILD_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/alicloud-vpn-routes/pulumi).
 #
-# `pulumi-language-nodejs` is optional: scripts/client-host.js stands in for it through the CLI's `--client`
-# flag. Its Go module is not served by every module proxy (the one on our CI machines answers 403 for it), so
-# a failed fetch is recorded and reported, not fatal.
+# Next to a built CLI it also puts what a normal Pulumi installation ships there, so programs and apps run the way
+# they do on a user's machine:
+# - `pulumi-language-nodejs`, the Node.js language host. A host already on PATH wins. Otherwise the build of it in
+#   ../shared/bin (the Go module proxy on our machines answers 403 for its module; see ../shared/bin/README.md) is
+#   copied, after checking that its version is the CLI's; on a mismatch it is not used and the reason is printed.
+#   Failing both, a Go build is tried once. Without any host, programs run through scripts/client-host.js (the
+#   CLI's `--client` flag), and the CI guard (tests/e2e/language-host.e2e.test.ts) fails a CI run that does so.
+# - `pulumi-resource-pulumi-nodejs`, the dynamic provider plugin (a script at the root of @pulumi/pulumi), so a
+#   new app finds it without PATH changes, asks no network for it and prints no "from $PATH" warning.
 set -euo pipefail
 
 locate_only=false
@@ -34,6 +40,8 @@ if [ -z "$version" ]; then
   exit 1
 fi
 V="v$version"
+sdk_dir="$here/node_modules/@pulumi/pulumi"
+shared_host="$(cd "$here/.." && pwd)/shared/bin/pulumi-language-nodejs"
 
 if command -v pulumi >/dev/null 2>&1; then
   found=$(command -v pulumi)
@@ -43,7 +51,8 @@ if command -v pulumi >/dev/null 2>&1; then
     log "using $found ($found_version), which is not $V, the version of the installed @pulumi/pulumi"
   fi
   command -v pulumi-language-nodejs >/dev/null 2>&1 || [ -x "$(dirname "$found")/pulumi-language-nodejs" ] ||
-    log "no pulumi-language-nodejs next to $found or on PATH: programs run through scripts/client-host.js"
+    log "no pulumi-language-nodejs next to $found or on PATH: programs run through scripts/client-host.js" \
+      "(a normal Pulumi installation ships it; the project's build of it is $shared_host)"
   dirname "$found"
   exit 0
 fi
@@ -53,7 +62,41 @@ out="$cache_root/$V/bin"
 langhost_failure="$out/.pulumi-language-nodejs.unavailable"
 
 cache_hit() {
-  [ -x "$out/pulumi" ] && { [ -x "$out/pulumi-language-nodejs" ] || [ -f "$langhost_failure" ]; }
+  [ -x "$out/pulumi" ] && [ -x "$out/pulumi-resource-pulumi-nodejs" ] &&
+    { [ -x "$out/pulumi-language-nodejs" ] || [ -f "$langhost_failure" ]; }
+}
+
+# The language host for $out, unless one is on PATH (which the engine prefers anyway). Returns 1 when the
+# shared build is missing or of another version (the reason printed), so a Go build can be tried.
+install_shared_language_host() {
+  if command -v pulumi-language-nodejs >/dev/null 2>&1; then
+    log "using $(command -v pulumi-language-nodejs) from PATH ($(pulumi-language-nodejs -version 2>/dev/null || echo 'version unknown'))"
+    return 0
+  fi
+  [ -x "$shared_host" ] || return 1
+  local shared_version
+  shared_version=$("$shared_host" -version 2>/dev/null || true)
+  if [ "$shared_version" != "$V" ]; then
+    log "not using $shared_host: it is version '${shared_version:-unknown}', the CLI is $V" \
+      "(a host of another version may speak another protocol to the SDK's runner); put a $V build there"
+    return 1
+  fi
+  if [ "$("$out/pulumi-language-nodejs" -version 2>/dev/null || true)" != "$V" ]; then
+    cp "$shared_host" "$out/pulumi-language-nodejs.tmp"
+    chmod 755 "$out/pulumi-language-nodejs.tmp"
+    mv "$out/pulumi-language-nodejs.tmp" "$out/pulumi-language-nodejs"
+    rm -f "$langhost_failure"
+    log "pulumi-language-nodejs $V copied next to the CLI from $shared_host"
+  fi
+}
+
+# What a normal installation has next to `pulumi`: the dynamic provider plugin, the same script @pulumi/pulumi ships.
+install_dynamic_provider_plugin() {
+  if ! cmp -s "$sdk_dir/pulumi-resource-pulumi-nodejs" "$out/pulumi-resource-pulumi-nodejs"; then
+    cp "$sdk_dir/pulumi-resource-pulumi-nodejs" "$out/pulumi-resource-pulumi-nodejs.tmp"
+    chmod 755 "$out/pulumi-resource-pulumi-nodejs.tmp"
+    mv "$out/pulumi-resource-pulumi-nodejs.tmp" "$out/pulumi-resource-pulumi-nodejs"
+  fi
 }
 
 if $locate_only; then
@@ -73,6 +116,10 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 $retry_language_host && rm -f "$langhost_failure"
+if [ -x "$out/pulumi" ]; then
+  install_dynamic_provider_plugin
+  install_shared_language_host || true
+fi
 if cache_hit; then
   echo "$out"
   exit 0
@@ -102,7 +149,8 @@ if [ ! -x "$out/pulumi" ]; then
   mv "$out/pulumi.tmp" "$out/pulumi"
 fi
 
-if [ ! -x "$out/pulumi-language-nodejs" ] && [ ! -f "$langhost_failure" ]; then
+install_dynamic_provider_plugin
+if [ ! -x "$out/pulumi-language-nodejs" ] && ! install_shared_language_host && [ ! -f "$langhost_failure" ]; then
   new_build_module language-nodejs
   langhost=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
   # The language host's module has no version tags of its own: use the commit the pkg/$V tag points at.

@@ -54,15 +54,11 @@ export interface UpdateReport {
 }
 
 /**
- * The engine warns on every run that the dynamic provider plugin came from $PATH rather than from next to the
- * `pulumi` binary: that is how engine tests get it (pulumi/sdk/go/common/workspace/plugins.go). Not a finding.
+ * Debug lines are not findings. A warning is: "using pulumi-resource-pulumi-nodejs from $PATH" included, which a
+ * normal installation never shows (the plugin sits next to `pulumi`, where scripts/ensure-pulumi.sh puts it too).
  */
-const AMBIENT_PLUGIN_WARNING = /^(warning: )?using pulumi-resource-pulumi-nodejs from \$PATH/;
-
 export function isNoise(d: Diagnostic): boolean {
-  return (
-    d.severity === "debug" || (d.severity === "warning" && AMBIENT_PLUGIN_WARNING.test(d.message.trim()))
-  );
+  return d.severity === "debug";
 }
 
 export function parsePreviewJson(stdout: string): PreviewReport {

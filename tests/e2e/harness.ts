@@ -25,7 +25,10 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   buildEngineEnv,
+  clientHostRefusal,
+  DYNAMIC_PROVIDER_PLUGIN,
   dynamicProviderPluginDir,
+  isExecutable,
   locatePulumiCli,
   PULUMI_SDK_DIR,
   PulumiCli,
@@ -180,10 +183,15 @@ export class PulumiProject {
       throw new Error(`languageRuntime "language-host" requested, but there is no pulumi-language-nodejs`);
     }
     this.useClientHost = runtime === "client" || (runtime === "auto" && !cli.languageHost);
+    const refusal = runtime === "auto" && this.useClientHost ? clientHostRefusal(process.env) : undefined;
+    if (refusal) throw new Error(refusal);
     for (const sub of ["state", "home", "events"]) fs.mkdirSync(path.join(workDir, sub), { recursive: true });
     this.env = buildEngineEnv(process.env, {
       binDir: cli.binDir,
-      pluginDir: dynamicProviderPluginDir(PULUMI_SDK_DIR, path.join(workDir, "plugin-bin")),
+      // A normal installation (and scripts/ensure-pulumi.sh) has the plugin next to `pulumi`: nothing to add then.
+      pluginDir: isExecutable(path.join(cli.binDir, DYNAMIC_PROVIDER_PLUGIN))
+        ? undefined
+        : dynamicProviderPluginDir(PULUMI_SDK_DIR, path.join(workDir, "plugin-bin")),
       pulumiHome: path.join(workDir, "home"),
       stateDir: path.join(workDir, "state"),
       extra: options.env,

@@ -120,6 +120,8 @@ describeWithPulumi("the npm-packed package in a fresh TypeScript project", () =>
 
   it("previews (type-checking the program against the shipped types) and plans the three routes", async () => {
     const preview = await project.preview();
+    // Offline, with the CLI's directory on PATH and nothing else: the dynamic provider plugin is found beside
+    // `pulumi` (no "could not find latest version for provider pulumi-nodejs", no "from $PATH" warning).
     expect(preview.diagnostics).toEqual([]);
     expect(preview.changeSummary).toEqual({ create: 5 }); // stack, component, three routes
     expect(emulator.counts()).not.toHaveProperty("CreateVpnRouteEntry");

@@ -19,6 +19,26 @@ export const TEST_CONFIG_PASSPHRASE = "e2e-test-passphrase";
 export const EGRESS_BLACKHOLE_PROXY = "http://127.0.0.1:9";
 export const LOOPBACK_HOSTS = "127.0.0.1,localhost,::1";
 
+/** The build of the language host that the project's own runs use (see ../shared/bin/README.md). */
+export const SHARED_LANGUAGE_HOST = path.join(REPO_ROOT, "..", "shared", "bin", LANGUAGE_HOST);
+
+/**
+ * Why an engine run must not go through scripts/client-host.js, or undefined when it may: in CI (CI=true), with
+ * the shared language host present, a run through the client host means scripts/ensure-pulumi.sh failed to put
+ * the host next to the CLI, and CI would otherwise fall back silently.
+ */
+export function clientHostRefusal(
+  env: NodeJS.ProcessEnv,
+  sharedHost: string = SHARED_LANGUAGE_HOST,
+): string | undefined {
+  if (env.CI !== "true" || !isExecutable(sharedHost)) return undefined;
+  return (
+    `CI=true and ${sharedHost} exists, but the Pulumi CLI has no ${LANGUAGE_HOST} next to it or on PATH, so ` +
+    `this run would go through scripts/client-host.js. Run scripts/ensure-pulumi.sh (it copies the host next to ` +
+    `the CLI and says why when it cannot).`
+  );
+}
+
 export interface PulumiCli {
   /** Directory holding `pulumi` (and `pulumi-language-nodejs` when it could be built). */
   binDir: string;
@@ -115,7 +135,8 @@ const PROXY_VARIABLES = [
 
 export interface EngineEnvOptions {
   binDir: string;
-  pluginDir: string;
+  /** Put on PATH only when the CLI's directory lacks the dynamic provider plugin. */
+  pluginDir?: string;
   pulumiHome: string;
   stateDir: string;
   /** Added last, so callers can set emulator endpoints and credentials. */
@@ -141,7 +162,9 @@ export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOption
   }
   const nodeDir = path.dirname(process.execPath); // the plugin script and the runner call `node`
   Object.assign(env, {
-    PATH: [options.binDir, options.pluginDir, nodeDir, base.PATH ?? ""].join(path.delimiter),
+    PATH: [options.binDir, options.pluginDir, nodeDir, base.PATH ?? ""]
+      .filter((dir) => dir !== undefined)
+      .join(path.delimiter),
     PULUMI_HOME: options.pulumiHome,
     PULUMI_BACKEND_URL: localBackendUrl(options.stateDir),
     PULUMI_CONFIG_PASSPHRASE: TEST_CONFIG_PASSPHRASE,

@@ -78,6 +78,7 @@ test("arguments map onto emulator options", () => {
     rmSync(dir, { recursive: true, force: true });
   }
   expect(optionsFromArgs(["--help"])).toBe("help");
+  expect(() => optionsFromArgs(["--access-key-id", "LTAIa"])).toThrow(/go together/);
   expect(() => optionsFromArgs(["--latency-ms", "soon"])).toThrow(/--latency-ms/);
   expect(() => optionsFromArgs(["--bogus"])).toThrow();
 });
@@ -111,19 +112,75 @@ describe("the command", () => {
     if (child && child.exitCode === null) child.kill("SIGKILL");
   });
 
-  test("prints its endpoint and credentials, serves the API, stops on SIGTERM", async () => {
+  /** Starts the compiled command and resolves with what it printed once it listed its gateways. */
+  async function startCommand(args: string[]): Promise<string> {
     const cli = join(out, "emulator/cli.js");
     expect(existsSync(cli)).toBe(true);
-    child = spawn(process.execPath, [cli, "--port", "0", "--config-delay-ms", "20"], {
+    child = spawn(process.execPath, [cli, ...args], {
       cwd: ROOT,
       env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
     });
     let stdout = "";
     child.stdout!.on("data", (d) => (stdout += d));
     await new Promise<void>((ok, fail) => {
-      child!.stdout!.on("data", () => stdout.includes("SECRET=") && ok());
+      child!.stdout!.on("data", () => /# gateways.*\n(# {3}.*\n)*(?!#)/.test(stdout) && ok());
       child!.once("exit", (code) => fail(new Error(`exited ${code}`)));
     });
+    return stdout;
+  }
+
+  async function stopCommand(): Promise<unknown> {
+    const exited = new Promise((ok) => child!.once("exit", (code) => ok(code)));
+    child!.kill("SIGTERM");
+    return exited;
+  }
+
+  test("keeps its endpoint, key and routes across restarts (--port, --access-key-*, --state) and lists the seed's gateways", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emulator-keep-"));
+    try {
+      const port = String(20_000 + (process.pid % 20_000));
+      const args = ["--port", port, "--access-key-id", "LTAIkept", "--access-key-secret", "kept-secret"];
+      args.push("--seed", join(ROOT, "examples/emulator/seed.json"), "--state", join(dir, "state.json"));
+      args.push("--config-delay-ms", "0");
+      const first = await startCommand(args);
+      expect(first).toContain(`export ALIBABA_CLOUD_ENDPOINT_VPC=http://127.0.0.1:${port}`);
+      expect(first).toContain("export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIkept");
+      expect(first).toMatch(
+        /# {3}vpn-bp1hub00000000000001 {2}region cn-hangzhou {2}account 1234567890123456/,
+      );
+      expect(first).toMatch(/# {3}vpn-uf6branch0000000001 {2}region cn-shanghai/);
+      const emulatorLike = {
+        endpoint: `http://127.0.0.1:${port}`,
+        host: "127.0.0.1",
+        port: Number(port),
+        credentials: { accessKeyId: "LTAIkept", accessKeySecret: "kept-secret" },
+      };
+      await popCore(emulatorLike as never).call("CreateVpnRouteEntry", {
+        RegionId: "cn-hangzhou",
+        VpnGatewayId: "vpn-bp1hub00000000000001",
+        RouteDest: "10.9.0.0/16",
+        NextHop: "vco-bp1kept0000000000001",
+        Weight: 100,
+        PublishVpc: false,
+      });
+      expect(await stopCommand()).toBe(0);
+
+      const second = await startCommand(args);
+      expect(second).toBe(first);
+      const listed = await popCore(emulatorLike as never).call("DescribeVpnRouteEntries", {
+        RegionId: "cn-hangzhou",
+        VpnGatewayId: "vpn-bp1hub00000000000001",
+      });
+      expect(JSON.stringify(listed)).toContain("10.9.0.0/16");
+      expect(await stopCommand()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("prints its endpoint and credentials, serves the API, stops on SIGTERM", async () => {
+    const stdout = await startCommand(["--port", "0", "--config-delay-ms", "20"]);
+    expect(stdout).toContain("# gateways (2):");
     const endpoint = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(stdout)!;
     const accessKeyId = /ACCESS_KEY_ID=(\S+)/.exec(stdout)![1];
     const accessKeySecret = /ACCESS_KEY_SECRET=(\S+)/.exec(stdout)![1];
@@ -138,8 +195,6 @@ describe("the command", () => {
       VpnGatewayId: "vpn-emu00000000000000001",
     });
     expect(body.Status).toBe("active");
-    const exited = new Promise((ok) => child!.once("exit", (code) => ok(code)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect(await stopCommand()).toBe(0);
   });
 });
