@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from "uuid";
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_DEADLINE_MS } from "./constants";
 import { present, type ResolutionContext } from "./config/context";
 import { resolveCredentials } from "./config/credentials";
+import { CredentialChain } from "./credentials/chain";
 import { resolveEndpoint } from "./config/endpoint";
 import { CONFIG_KEYS } from "./config/keys";
 import { defaultRegion, resolveRegion } from "./config/region";
@@ -19,6 +20,8 @@ import { HttpTransport } from "./transport/httpTransport";
 import { toNetworkFailure } from "./transport/networkFailure";
 
 const MS_PER_SECOND = 1000;
+/** The API's answer to a session used past its Expiration. */
+const EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
 
 export interface InvokeResult {
   body: Record<string, unknown>;
@@ -33,6 +36,8 @@ export interface InvokeResult {
 export class Invoker {
   private readonly transport = new HttpTransport();
   private readonly policy: BackoffPolicy;
+  /** Temporary credentials of this client, cached per source (see SessionCache). */
+  private readonly chain: CredentialChain;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly newId: () => string;
@@ -43,6 +48,7 @@ export class Invoker {
     this.now = () => clock().getTime();
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.newId = options.idGenerator ?? (() => uuidv4());
+    this.chain = new CredentialChain(this.now);
   }
 
   context(): ResolutionContext {
@@ -87,11 +93,13 @@ export class Invoker {
       ctx,
       this.options.allowInsecureHttp ?? false,
     );
-    const { credentials } = resolveCredentials(this.options.credentials, ctx);
+    const resolved = resolveCredentials(this.options.credentials, ctx);
     const attemptTimeout = this.options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
 
     const { value, metadata } = await runWithRetries(
       async (_attempt, remainingMs) => {
+        // Per attempt: a long retry sequence may outlive a session; the chain refreshes it in time.
+        const credentials = await this.chain.credentials(resolved.spec, resolved.source);
         const request = signRequest(this.options.signatureVersion ?? "ACS3", {
           action,
           params: wire,
@@ -115,7 +123,12 @@ export class Invoker {
             cause: Object.assign(new Error(failure.message), { code: failure.code }),
           });
         }
-        return parseResponse(action, response);
+        try {
+          return parseResponse(action, response);
+        } catch (err) {
+          if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
+          throw err;
+        }
       },
       {
         action,

@@ -44,7 +44,7 @@ const PROFILE_FILE = {
       access_key_secret: SECRETS["id-profile-sts"],
       sts_token: "sts-from-profile-XYZ",
     },
-    { name: "role", mode: "RamRoleArn", access_key_id: "id-role", access_key_secret: "secret-role-XYZ" },
+    { name: "sso", mode: "CloudSSO", access_key_id: "id-role", access_key_secret: "secret-role-XYZ" },
   ],
 };
 
@@ -152,14 +152,14 @@ describe("credentials", () => {
       expect(err).toBeInstanceOf(CredentialsNotFoundError);
       expect(err.name).toBe("CredentialsNotFoundError");
       expect(server.requests).toHaveLength(0);
-      expect(err.searched).toHaveLength(4);
+      expect(err.searched).toHaveLength(7);
       expect(err.message).toContain("1. client option `credentials`: not given");
       expect(err.message).toContain("2. Pulumi config alicloud:accessKey / alicloud:secretKey");
       expect(err.message).toMatch(
         /3\. environment ALICLOUD_ACCESS_KEY or ALIBABA_CLOUD_ACCESS_KEY_ID .*: not set/,
       );
       expect(err.message).toContain(
-        `4. aliyun CLI profile (current) in ${empty.dir}/.aliyun/config.json: file not found`,
+        `7. aliyun CLI profile (current) in ${empty.dir}/.aliyun/config.json: file not found`,
       );
     } finally {
       empty.remove();
@@ -183,17 +183,17 @@ describe("credentials", () => {
     );
     expect(e1.searched[1]).toContain("alicloud:secretKey is set but alicloud:accessKey is missing");
     expect(e1.searched[2]).toContain("ALICLOUD_ACCESS_KEY is set but the secret is missing");
-    expect(e1.searched[3]).toBe(
+    expect(e1.searched[6]).toBe(
       `aliyun CLI profile "nope" (from alicloud:profile) in ${home.dir}/.aliyun/config.json: no such profile in the file`,
     );
-    const e2 = catchError(() => resolveCredentials(undefined, ctx({ "alicloud:profile": "role" }, {})));
-    expect(e2.searched[3]).toContain('mode "RamRoleArn" is not supported');
+    const e2 = catchError(() => resolveCredentials(undefined, ctx({ "alicloud:profile": "sso" }, {})));
+    expect(e2.searched[6]).toContain('mode "CloudSSO" is not supported');
     const broken = tempHome(
       '{"profiles":[{"name":"default","access_key_secret":"secret-in-broken-file-XYZ",',
     );
     try {
       const e3 = catchError(() => resolveCredentials(undefined, ctx({}, {}, broken.dir)));
-      expect(e3.searched[3]).toContain("file is not valid JSON");
+      expect(e3.searched[6]).toContain("file is not valid JSON");
       expect(inspect(e3, { depth: null })).not.toContain("secret-in-broken-file-XYZ");
     } finally {
       broken.remove();

@@ -1,42 +1,75 @@
 import { CredentialsNotFoundError } from "../errors/CredentialsNotFoundError";
+import { ConfigurationError } from "../errors/ConfigurationError";
+import type { AssumeRoleSpec, CredentialSpec, StaticCredentials } from "../credentials/spec";
 import { firstEnv, present, type ResolutionContext } from "./context";
 import { CONFIG_KEYS, ENV_KEYS, PROFILE_MODES } from "./keys";
-import { lookupProfile } from "./profileFile";
+import { lookupProfile, type AliyunProfile } from "./profileFile";
+import {
+  assumeRoleFrom,
+  checkRoleArn,
+  checkSessionExpiration,
+  checkTokenFile,
+  DEFAULT_SESSION_NAME,
+  oidcFrom,
+  stsEndpoint,
+} from "./roles";
+import { ecsSpec } from "./ecs";
 
-export interface StaticCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** An STS token; sent as `x-acs-security-token` (ACS3) or `SecurityToken` (RPC). */
-  securityToken?: string;
-}
+export type { StaticCredentials } from "../credentials/spec";
 
 export interface ResolvedCredentials {
-  credentials: StaticCredentials;
+  /** Static keys, or how to get a session (fetched and cached by the credential chain). */
+  spec: CredentialSpec;
+  /** The static keys, when that is what was found (no assumeRole on top). */
+  credentials?: StaticCredentials;
   /** Where they came from, safe to log (names only, never values). */
   source: string;
 }
 
-type Attempt = { found: StaticCredentials; source: string } | { missing: string };
+type Attempt = { found: CredentialSpec; source: string } | { missing: string };
 
 /**
- * The first source that holds a complete key pair wins: explicit option, Pulumi config, environment, aliyun
- * CLI profile. Throws CredentialsNotFoundError listing every source and what was missing there.
+ * The first source found wins, in terraform-provider-alicloud's spirit: explicit option, Pulumi config
+ * keys, environment keys, OIDC role assumption, credentials URI, ECS instance role, aliyun CLI profile (all
+ * its modes). `alicloud:assumeRole` (or its environment variables) then assumes a role on top of what was
+ * found. No network call happens here, so a bad value fails at preview. Throws CredentialsNotFoundError
+ * listing every source and what was missing there, or ConfigurationError for a value that is unusable.
  */
 export function resolveCredentials(
   explicit: StaticCredentials | undefined,
   ctx: ResolutionContext,
 ): ResolvedCredentials {
+  let oidcTookRoleEnv = false;
   const sources: Array<() => Attempt> = [
     () => fromExplicit(explicit),
     () => fromConfig(ctx),
     () => fromEnv(ctx),
+    () => {
+      const { spec, missing } = oidcFrom(ctx);
+      if (!spec) return { missing };
+      oidcTookRoleEnv = !present(ctx.config[CONFIG_KEYS.assumeRoleWithOidc]);
+      return { found: { kind: "oidc", oidc: spec }, source: `OIDC role ${spec.roleArn}` };
+    },
+    () => fromCredentialsUri(ctx),
+    () => fromEcsRole(ctx),
     () => fromProfile(ctx),
   ];
   const searched: string[] = [];
   for (const source of sources) {
     const result = source();
-    if ("found" in result) return { credentials: result.found, source: result.source };
-    searched.push(result.missing);
+    if (!("found" in result)) {
+      searched.push(result.missing);
+      continue;
+    }
+    const role = assumeRoleFrom(ctx, oidcTookRoleEnv);
+    if (!role) {
+      const credentials = result.found.kind === "static" ? result.found.credentials : undefined;
+      return { spec: result.found, credentials, source: result.source };
+    }
+    return {
+      spec: { kind: "assumeRole", base: result.found, role },
+      source: `role ${role.roleArn} assumed with ${result.source}`,
+    };
   }
   throw new CredentialsNotFoundError(searched);
 }
@@ -50,10 +83,12 @@ function pair(
   secretName: string,
 ): Attempt {
   if (present(id) && present(secret)) {
-    return {
-      found: { accessKeyId: id, accessKeySecret: secret, securityToken: present(token) ? token : undefined },
-      source: label,
+    const credentials = {
+      accessKeyId: id,
+      accessKeySecret: secret,
+      securityToken: present(token) ? token : undefined,
     };
+    return { found: { kind: "static", credentials }, source: label };
   }
   if (present(id)) return { missing: `${label}: ${idName} is set but ${secretName} is missing` };
   if (present(secret)) return { missing: `${label}: ${secretName} is set but ${idName} is missing` };
@@ -102,20 +137,104 @@ function fromEnv(ctx: ResolutionContext): Attempt {
   );
 }
 
+function fromCredentialsUri(ctx: ResolutionContext): Attempt {
+  const label = `Pulumi config ${CONFIG_KEYS.credentialsUri} or environment ${ENV_KEYS.credentialsUri.join(" or ")}`;
+  const fromConfig = ctx.config[CONFIG_KEYS.credentialsUri];
+  const uri = present(fromConfig) ? fromConfig : firstEnv(ctx.env, ENV_KEYS.credentialsUri)?.value;
+  if (!uri) return { missing: `${label}: not set` };
+  try {
+    new URL(uri);
+  } catch {
+    throw new ConfigurationError(label, "the credentials URI is not a valid URL");
+  }
+  return { found: { kind: "uri", uri }, source: `credentials URI ${new URL(uri).origin}` };
+}
+
+function fromEcsRole(ctx: ResolutionContext): Attempt {
+  const label = `Pulumi config ${CONFIG_KEYS.ecsRoleName} or environment ${ENV_KEYS.ecsRoleName.join(" or ")}`;
+  const fromConfig = ctx.config[CONFIG_KEYS.ecsRoleName];
+  const roleName = present(fromConfig) ? fromConfig : firstEnv(ctx.env, ENV_KEYS.ecsRoleName)?.value;
+  if (!roleName) return { missing: `${label}: not set` };
+  return { found: ecsSpec(ctx, roleName, label), source: `ECS instance role ${roleName}` };
+}
+
 function fromProfile(ctx: ResolutionContext): Attempt {
   const lookup = lookupProfile(ctx);
   const label = `aliyun CLI profile ${lookup.wanted} in ${lookup.path}`;
   if (!lookup.profile) return { missing: `${label}: ${lookup.problem}` };
-  const p = lookup.profile;
+  return fromProfileEntry(lookup.profile, lookup.all ?? [], label, ctx, new Set());
+}
+
+function fromProfileEntry(
+  p: AliyunProfile,
+  all: AliyunProfile[],
+  label: string,
+  ctx: ResolutionContext,
+  seen: Set<string>,
+): Attempt {
   const mode = p.mode ?? PROFILE_MODES.ak;
-  if (mode !== PROFILE_MODES.ak && mode !== PROFILE_MODES.sts) {
-    return {
-      missing: `${label}: mode "${mode}" is not supported (use ${PROFILE_MODES.ak} or ${PROFILE_MODES.sts})`,
-    };
+  const keys = () =>
+    pair(
+      label,
+      p.access_key_id,
+      p.access_key_secret,
+      mode === PROFILE_MODES.sts ? p.sts_token : undefined,
+      "access_key_id",
+      "access_key_secret",
+    );
+  const role = (): AssumeRoleSpec => ({
+    roleArn: checkRoleArn(p.ram_role_arn ?? "", label),
+    sessionName: present(p.ram_session_name) ? p.ram_session_name : DEFAULT_SESSION_NAME,
+    sessionExpiration: checkSessionExpiration(p.expired_seconds, label),
+    externalId: present(p.external_id) ? p.external_id : undefined,
+    endpoint: present(p.sts_endpoint) ? p.sts_endpoint : stsEndpoint(ctx),
+  });
+  switch (mode) {
+    case PROFILE_MODES.ak:
+      return keys();
+    case PROFILE_MODES.sts:
+      if (!present(p.sts_token))
+        return { missing: `${label}: mode ${PROFILE_MODES.sts} but sts_token is empty` };
+      return keys();
+    case PROFILE_MODES.ramRoleArn: {
+      const base = keys();
+      if (!("found" in base)) return base;
+      return { found: { kind: "assumeRole", base: base.found, role: role() }, source: label };
+    }
+    case PROFILE_MODES.chainableRamRoleArn: {
+      seen.add(p.name);
+      const source = all.find((q) => q?.name === p.source_profile);
+      if (!source || seen.has(source.name)) {
+        return { missing: `${label}: source_profile "${p.source_profile ?? ""}" is missing or loops` };
+      }
+      const base = fromProfileEntry(source, all, `${label} <- profile "${source.name}"`, ctx, seen);
+      if (!("found" in base)) return base;
+      return { found: { kind: "assumeRole", base: base.found, role: role() }, source: label };
+    }
+    case PROFILE_MODES.ecsRamRole:
+      return {
+        found: ecsSpec(ctx, present(p.ram_role_name) ? p.ram_role_name : undefined, label),
+        source: label,
+      };
+    case PROFILE_MODES.oidc:
+      return {
+        found: {
+          kind: "oidc",
+          oidc: {
+            oidcProviderArn: p.oidc_provider_arn ?? "",
+            roleArn: checkRoleArn(p.ram_role_arn ?? "", label),
+            roleSessionName: present(p.ram_session_name) ? p.ram_session_name : DEFAULT_SESSION_NAME,
+            oidcTokenFile: checkTokenFile(p.oidc_token_file ?? "", label),
+            sessionExpiration: checkSessionExpiration(p.expired_seconds, label),
+            endpoint: present(p.sts_endpoint) ? p.sts_endpoint : stsEndpoint(ctx),
+          },
+        },
+        source: label,
+      };
+    default:
+      return {
+        missing:
+          `${label}: mode "${mode}" is not supported (use ` + `${Object.values(PROFILE_MODES).join(", ")})`,
+      };
   }
-  if (mode === PROFILE_MODES.sts && !present(p.sts_token)) {
-    return { missing: `${label}: mode ${PROFILE_MODES.sts} but sts_token is empty` };
-  }
-  const token = mode === PROFILE_MODES.sts ? p.sts_token : undefined;
-  return pair(label, p.access_key_id, p.access_key_secret, token, "access_key_id", "access_key_secret");
 }

@@ -62,15 +62,18 @@ function pickEndpoint(
   if (present(optionEndpoint)) return [optionEndpoint, "client option `endpoint`"];
   const own = ctx.config[CONFIG_KEYS.endpoint];
   if (present(own)) return [own, `Pulumi config ${CONFIG_KEYS.endpoint}`];
-  const fromEndpoints = vpcFromEndpointsConfig(ctx.config[CONFIG_KEYS.endpoints]);
+  const fromEndpoints = fromEndpointsConfig(ctx.config[CONFIG_KEYS.endpoints], PRODUCT);
   if (fromEndpoints) return [fromEndpoints, `Pulumi config ${CONFIG_KEYS.endpoints} (vpc)`];
   const fromEnv = firstEnv(ctx.env, ENV_KEYS.endpoint);
   if (fromEnv) return [fromEnv.value, `environment ${fromEnv.name}`];
   return [defaultEndpoint(region), "the region's default endpoint"];
 }
 
-/** `alicloud:endpoints` is a list of objects in @pulumi/alicloud (`[{ vpc: "..." }]`); accept one object too. */
-function vpcFromEndpointsConfig(text: string | undefined): string | undefined {
+/**
+ * One product's entry (`vpc`, `sts`) of `alicloud:endpoints`: a list of objects in @pulumi/alicloud
+ * (`[{ vpc: "..." }]`); accept one object too.
+ */
+export function fromEndpointsConfig(text: string | undefined, product: string): string | undefined {
   if (!present(text)) return undefined;
   let parsed: unknown;
   try {
@@ -80,8 +83,8 @@ function vpcFromEndpointsConfig(text: string | undefined): string | undefined {
   }
   const entries = Array.isArray(parsed) ? parsed : [parsed];
   for (const entry of entries) {
-    const vpc = (entry as Record<string, unknown> | null)?.[PRODUCT];
-    if (typeof vpc === "string" && present(vpc)) return vpc;
+    const value = (entry as Record<string, unknown> | null)?.[product];
+    if (typeof value === "string" && present(value)) return value;
   }
   return undefined;
 }

@@ -6,6 +6,14 @@ export const CONFIG_KEYS = {
   securityToken: "alicloud:securityToken",
   region: "alicloud:region",
   profile: "alicloud:profile",
+  sharedCredentialsFile: "alicloud:sharedCredentialsFile",
+  /** JSON object { roleArn, sessionName, policy, sessionExpiration, externalId }. */
+  assumeRole: "alicloud:assumeRole",
+  /** JSON object { oidcProviderArn, oidcToken, oidcTokenFile, roleArn, roleSessionName, policy, sessionExpiration }. */
+  assumeRoleWithOidc: "alicloud:assumeRoleWithOidc",
+  ecsRoleName: "alicloud:ecsRoleName",
+  credentialsUri: "alicloud:credentialsUri",
+  /** JSON list of objects (`[{ vpc: "...", sts: "..." }]`), as @pulumi/alicloud takes it. */
   endpoints: "alicloud:endpoints",
   /** This package's own override of the VPC endpoint (a full URL). */
   endpoint: "alicloud-vpn:endpoint",
@@ -20,10 +28,31 @@ export const ENV_KEYS = {
   securityToken: ["ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"],
   region: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"],
   profile: ["ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"],
+  sharedCredentialsFile: ["ALICLOUD_SHARED_CREDENTIALS_FILE", "ALIBABA_CLOUD_CONFIG_FILE"],
+  roleArn: ["ALICLOUD_ASSUME_ROLE_ARN", "ALIBABA_CLOUD_ROLE_ARN"],
+  roleSessionName: ["ALICLOUD_ASSUME_ROLE_SESSION_NAME", "ALIBABA_CLOUD_ROLE_SESSION_NAME"],
+  sessionExpiration: ["ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION"],
+  oidcProviderArn: ["ALIBABA_CLOUD_OIDC_PROVIDER_ARN"],
+  oidcTokenFile: ["ALIBABA_CLOUD_OIDC_TOKEN_FILE"],
+  oidcRoleArn: ["ALIBABA_CLOUD_ROLE_ARN"],
+  ecsRoleName: ["ALICLOUD_ECS_ROLE_NAME", "ALIBABA_CLOUD_ECS_METADATA"],
+  credentialsUri: ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"],
+  /** Set by tests to "true"; the ECS metadata service is then never asked (unless redirected to loopback). */
+  ecsMetadataDisabled: ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"],
+  /** Tests only: a loopback origin standing in for http://100.100.100.200 (anything else is refused). */
+  ecsMetadataEndpoint: ["ALICLOUD_VPN_TEST_ECS_METADATA_ENDPOINT"],
+  imdsV1Disabled: ["ALIBABA_CLOUD_IMDSV1_DISABLED"],
   endpoint: ["ALIBABA_CLOUD_ENDPOINT_VPC", "VPC_ENDPOINT"],
 } as const;
 
 /** The aliyun CLI's profile file, relative to the home directory. */
 export const ALIYUN_CONFIG_PATH = [".aliyun", "config.json"] as const;
 export const DEFAULT_PROFILE_NAME = "default";
-export const PROFILE_MODES = { ak: "AK", sts: "StsToken" } as const;
+export const PROFILE_MODES = {
+  ak: "AK",
+  sts: "StsToken",
+  ramRoleArn: "RamRoleArn",
+  ecsRamRole: "EcsRamRole",
+  chainableRamRoleArn: "ChainableRamRoleArn",
+  oidc: "OIDC",
+} as const;

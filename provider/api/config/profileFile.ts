@@ -11,6 +11,15 @@ export interface AliyunProfile {
   access_key_secret?: string;
   sts_token?: string;
   region_id?: string;
+  ram_role_arn?: string;
+  ram_session_name?: string;
+  expired_seconds?: number;
+  external_id?: string;
+  ram_role_name?: string;
+  source_profile?: string;
+  oidc_provider_arn?: string;
+  oidc_token_file?: string;
+  sts_endpoint?: string;
 }
 
 export interface ProfileLookup {
@@ -18,6 +27,8 @@ export interface ProfileLookup {
   /** The profile name and where it came from, e.g. `"ops" (from alicloud:profile)`. */
   wanted: string;
   profile?: AliyunProfile;
+  /** Every profile of the file (ChainableRamRoleArn names another one). */
+  all?: AliyunProfile[];
   /** Why no profile is available; never quotes file content (it may hold secrets). */
   problem?: string;
 }
@@ -29,7 +40,7 @@ interface AliyunConfigFile {
 
 /** Reads the aliyun CLI profile file now (not cached: credentials are resolved when a call is made). */
 export function lookupProfile(ctx: ResolutionContext): ProfileLookup {
-  const path = join(ctx.homeDir, ...ALIYUN_CONFIG_PATH);
+  const path = profileFilePath(ctx);
   const fromConfig = ctx.config[CONFIG_KEYS.profile];
   const fromEnv = firstEnv(ctx.env, ENV_KEYS.profile);
   let text: string;
@@ -64,5 +75,14 @@ export function lookupProfile(ctx: ResolutionContext): ProfileLookup {
   }
   const profile = Array.isArray(file.profiles) ? file.profiles.find((p) => p?.name === name) : undefined;
   if (!profile) return { path, wanted, problem: "no such profile in the file" };
-  return { path, wanted, profile };
+  return { path, wanted, profile, all: file.profiles };
+}
+
+/** `alicloud:sharedCredentialsFile`, ALICLOUD_SHARED_CREDENTIALS_FILE / ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json. */
+function profileFilePath(ctx: ResolutionContext): string {
+  const fromConfig = ctx.config[CONFIG_KEYS.sharedCredentialsFile];
+  if (present(fromConfig)) return fromConfig;
+  const fromEnv = firstEnv(ctx.env, ENV_KEYS.sharedCredentialsFile);
+  if (fromEnv) return fromEnv.value;
+  return join(ctx.homeDir, ...ALIYUN_CONFIG_PATH);
 }
