@@ -117,11 +117,28 @@ function checkDuplicates(routes: PlannedRoute[], problems: string[]): void {
   }
 }
 
+/** One destination of one table (with its source, for policy routes). */
+const destinationKey = (r: PlannedRoute): string =>
+  `${r.kind}:${r.routeSource ? normalizeCidr(r.routeSource) + ">" : ""}${normalizeCidr(r.routeDest)}`;
+
+/** The gateway takes one active and one standby route per destination (the API's Weight notes). */
+const MAX_ROUTES_PER_DESTINATION = 2;
+
+function checkPairs(routes: PlannedRoute[], problems: string[]): void {
+  for (const same of groupBy(routes, destinationKey).values()) {
+    if (same.length > MAX_ROUTES_PER_DESTINATION) {
+      problems.push(
+        `${same.map(describeRoute).join(", ")} are ${same.length} routes for one destination; the gateway takes ` +
+          `an active/standby pair (one weight 100, one weight 0) per destination: keep two and remove the others.`,
+      );
+    }
+  }
+}
+
 function checkActivePairs(routes: PlannedRoute[], problems: string[]): void {
   const destinations = groupBy(
     routes.filter((r) => r.weight === 100),
-    (r) =>
-      `${r.kind}:${r.routeSource ? normalizeCidr(r.routeSource) + ">" : ""}${normalizeCidr(r.routeDest)}`,
+    destinationKey,
   );
   for (const active of destinations.values()) {
     const hops = new Set(active.map((r) => String(r.nextHop)));
@@ -164,6 +181,7 @@ export function planRoutes(
   ];
   checkDuplicates(routes, problems);
   checkActivePairs(routes, problems);
+  checkPairs(routes, problems);
   checkPublishedInBothTables(routes, problems);
   if (args.routeQuota !== undefined && routes.length > args.routeQuota) {
     problems.push(

@@ -13,7 +13,8 @@ const USAGE = `Usage: alicloud-vpc-emulator [options]
                            default: a new key at every start)
   --access-key-secret S
   --config-delay-ms N      how long a write keeps its gateway "updating" (default 200)
-  --seed FILE              JSON with credentials, gateways and accounts (format below)
+  --route-quota N          entries per table of a gateway without its own routeQuota (default 100)
+  --seed FILE              JSON with credentials, gateways (and their vpnConnections) and accounts (format below)
   --state FILE             load routes and gateways from FILE and save them after every change
   --throttle-pct P         percent of requests refused with Throttling.User
   --retry-after-seconds N  x-acs-retry-after on throttled responses (default 1)
@@ -21,6 +22,7 @@ const USAGE = `Usage: alicloud-vpc-emulator [options]
   --reset-before-pct P     percent whose connection is reset before the action runs
   --lost-response-pct P    percent whose connection is reset after the action ran
   --latency-ms N           added latency per request
+  --busy-pct P             percent of writes refused with a busy code (TaskConflict, ...)
   --fault-seed N           seed of the fault dice (default 1)
   --help
 
@@ -47,6 +49,8 @@ const OPTIONS = {
   "reset-before-pct": { type: "string" },
   "lost-response-pct": { type: "string" },
   "latency-ms": { type: "string" },
+  "busy-pct": { type: "string" },
+  "route-quota": { type: "string" },
   "fault-seed": { type: "string" },
   help: { type: "boolean" },
 } as const;
@@ -71,6 +75,7 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | "help" {
     resetBeforeApplyPct: number("reset-before-pct", values["reset-before-pct"]),
     resetAfterApplyPct: number("lost-response-pct", values["lost-response-pct"]),
     latencyMs: number("latency-ms", values["latency-ms"]),
+    busyPct: number("busy-pct", values["busy-pct"]),
   };
   const seed = values.seed ? loadSeedFile(values.seed) : {};
   const accessKeyId = values["access-key-id"];
@@ -90,6 +95,7 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | "help" {
     port: number("port", values.port),
     host: values.host,
     configDelayMs: number("config-delay-ms", values["config-delay-ms"]),
+    routeQuota: number("route-quota", values["route-quota"]),
     stateFile: values.state,
     faults: Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined)),
     ...seed,

@@ -22,6 +22,8 @@ export const MIN_PBR_PRIORITY = 1;
 export const MAX_PBR_PRIORITY = 100;
 export const ROUTE_WEIGHTS: readonly number[] = [0, 100];
 export const ACTIVE_WEIGHT = 100;
+/** One active and one standby entry per destination (the Weight notes of the Create actions). */
+export const MAX_ENTRIES_PER_DESTINATION = 2;
 
 export const MAX_DESCRIPTION_LENGTH = 100;
 export const MAX_CLIENT_TOKEN_LENGTH = 64;

@@ -83,7 +83,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const seedGateways = () => {
     for (const g of initialGateways) {
-      if (!stores.findGateway(g.vpnGatewayId)) stores.addGateway(gatewayRecord(g, first.accountId, clock()));
+      if (!stores.findGateway(g.vpnGatewayId))
+        stores.addGateway(gatewayRecord(g, first.accountId, clock(), options.routeQuota));
     }
   };
   // A state file, when present, wins; configured gateways it lacks are added.
@@ -169,7 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     gateways: () =>
       stores.all().flatMap((s) => [...s.gateways.values()].map((g) => gatewayStateOf(g, clock()))),
     addGateway(g) {
-      stores.addGateway(gatewayRecord(g, first.accountId, clock()));
+      stores.addGateway(gatewayRecord(g, first.accountId, clock(), options.routeQuota));
       persist();
     },
     drift: createDrift(stores, persist),

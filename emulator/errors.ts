@@ -132,6 +132,31 @@ export const missingNewAttribute = (): ApiError =>
     400,
   );
 
+export const nextHopNotFound = (nextHop: string, vpnGatewayId: string): ApiError =>
+  new ApiError(
+    "InvalidNextHop.NotFound",
+    `Specified next hop does not exist: "${nextHop}" is not an IPsec connection of VPN gateway ${vpnGatewayId}.`,
+    400,
+  );
+
+export const activeStandbyPairFull = (what: string): ApiError =>
+  new ApiError(
+    "VpnRouteEntry.ActiveStandbyPairFull",
+    `Two route entries already exist for ${what}; a destination takes one active (100) and one standby (0) entry.`,
+    400,
+  );
+
+/** The busy codes a write may meet besides VpnGateway.Configuring (terraform-provider-alicloud retries them all). */
+export const BUSY_CODES: readonly string[] = [
+  "TaskConflict",
+  "Appliance.Configuring",
+  "VpnTask.CONFLICT",
+  "VpnConnection.Configuring",
+];
+
+export const busy = (code: string): ApiError =>
+  new ApiError(code, "The specified resource is busy with another task; try again later.", 400);
+
 export const weightMismatch = (given: number, current: number): ApiError =>
   new ApiError(
     "InvalidParameter.Weight",

@@ -3,14 +3,16 @@
  * same order, so changing one probability does not shift the others' outcomes.
  */
 import { DEFAULT_RETRY_AFTER_SECONDS } from "./constants";
+import { BUSY_CODES } from "./errors";
 import type { FaultOptions } from "./options";
 import { type Random, seededRandom } from "./random";
 
 export const DEFAULT_FAULT_SEED = 1;
+const busySeed = (seed: number): number => seed + 0x9e3779b9;
 
 /** Refusal before the action runs. */
 export type EarlyFault = "throttle" | "service-unavailable" | "internal-error" | "reset-before";
-export type FaultKind = EarlyFault | "reset-after";
+export type FaultKind = EarlyFault | "reset-after" | "busy";
 
 export interface FaultDecision {
   latencyMs: number;
@@ -23,6 +25,8 @@ export interface FaultDecision {
 export class FaultInjector {
   private options: FaultOptions = {};
   private random: Random = seededRandom(DEFAULT_FAULT_SEED);
+  /** Busy answers have dice of their own: adding them does not move the other faults of a seeded run. */
+  private busyRandom: Random = seededRandom(busySeed(DEFAULT_FAULT_SEED));
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -31,12 +35,23 @@ export class FaultInjector {
   /** Replaces the fault settings; a given seed restarts the dice. */
   set(options: FaultOptions): void {
     this.options = { ...options };
-    if (options.seed !== undefined) this.random = seededRandom(options.seed);
+    if (options.seed !== undefined) this.reseed();
   }
 
   /** Restarts the dice from the configured seed. */
   reseed(): void {
-    this.random = seededRandom(this.options.seed ?? DEFAULT_FAULT_SEED);
+    const seed = this.options.seed ?? DEFAULT_FAULT_SEED;
+    this.random = seededRandom(seed);
+    this.busyRandom = seededRandom(busySeed(seed));
+  }
+
+  /** For a write that passed the other faults: a busy code to answer with, or undefined. */
+  decideBusy(): string | undefined {
+    const pct = this.options.busyPct ?? 0;
+    if (pct <= 0) return undefined;
+    const busy = this.busyRandom() * 100 < pct;
+    const code = BUSY_CODES[Math.floor(this.busyRandom() * BUSY_CODES.length)];
+    return busy ? code : undefined;
   }
 
   decide(): FaultDecision {

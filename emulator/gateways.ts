@@ -7,12 +7,33 @@ export const DEFAULT_REGION = "cn-hangzhou";
 const TRADITIONAL = "Traditional";
 const ENHANCED = "Enhanced.SiteToSite";
 
-export const DEFAULT_GATEWAYS: readonly EmulatorGateway[] = [
-  { vpnGatewayId: "vpn-emu00000000000000001", regionId: DEFAULT_REGION, vpcId: "vpc-emu00000000000000001" },
-  { vpnGatewayId: "vpn-emu00000000000000002", regionId: DEFAULT_REGION, vpcId: "vpc-emu00000000000000001" },
+/** The IPsec connections of the default gateways (each gateway has both). */
+export const DEFAULT_VPN_CONNECTIONS: readonly string[] = [
+  "vco-emu00000000000000001",
+  "vco-emu00000000000000002",
 ];
 
-export function gatewayRecord(g: EmulatorGateway, defaultAccountId: string, now: number): GatewayRecord {
+export const DEFAULT_GATEWAYS: readonly EmulatorGateway[] = [
+  {
+    vpnGatewayId: "vpn-emu00000000000000001",
+    regionId: DEFAULT_REGION,
+    vpcId: "vpc-emu00000000000000001",
+    vpnConnections: [...DEFAULT_VPN_CONNECTIONS],
+  },
+  {
+    vpnGatewayId: "vpn-emu00000000000000002",
+    regionId: DEFAULT_REGION,
+    vpcId: "vpc-emu00000000000000001",
+    vpnConnections: [...DEFAULT_VPN_CONNECTIONS],
+  },
+];
+
+export function gatewayRecord(
+  g: EmulatorGateway,
+  defaultAccountId: string,
+  now: number,
+  defaultRouteQuota = DEFAULT_ROUTE_QUOTA,
+): GatewayRecord {
   if (!g.vpnGatewayId || !g.regionId) throw new Error("a gateway needs vpnGatewayId and regionId");
   const gatewayType = g.gatewayType ?? TRADITIONAL;
   if (gatewayType !== TRADITIONAL && gatewayType !== ENHANCED) {
@@ -28,11 +49,12 @@ export function gatewayRecord(g: EmulatorGateway, defaultAccountId: string, now:
     accountId: g.accountId ?? defaultAccountId,
     baseStatus: g.status ?? "active",
     businessStatus: g.businessStatus ?? "Normal",
-    routeQuota: g.routeQuota ?? DEFAULT_ROUTE_QUOTA,
+    routeQuota: g.routeQuota ?? defaultRouteQuota,
     vpcId: g.vpcId ?? g.vpnGatewayId.replace(/^vpn-/, "vpc-"),
     vSwitchId: g.vSwitchId ?? g.vpnGatewayId.replace(/^vpn-/, "vsw-"),
     ...(g.disasterRecoveryVSwitchId ? { disasterRecoveryVSwitchId: g.disasterRecoveryVSwitchId } : {}),
     gatewayType,
+    ...(g.vpnConnections ? { vpnConnections: [...g.vpnConnections] } : {}),
     createTime: now,
     busyUntil: 0,
     routes: [],

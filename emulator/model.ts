@@ -31,6 +31,8 @@ export interface GatewayRecord {
   disasterRecoveryVSwitchId?: string;
   /** @default Traditional (state files written before it existed) */
   gatewayType?: GatewayType;
+  /** The gateway's IPsec connections; absent: any `vco-` ID counts as one (see CHOICES.md). */
+  vpnConnections?: string[];
   createTime: number;
   /** The gateway reports `updating` while the clock is before this instant. */
   busyUntil: number;

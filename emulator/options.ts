@@ -25,6 +25,11 @@ export interface EmulatorGateway {
   disasterRecoveryVSwitchId?: string;
   /** `Traditional`, or `Enhanced.SiteToSite` (dual-tunnel only). @default "Traditional" */
   gatewayType?: GatewayType;
+  /**
+   * IDs of the gateway's IPsec connections (`vco-...`): the only next hops its routes may use. Without it
+   * the gateway is taken to have every connection ID a route names (see CHOICES.md). @default any `vco-` ID
+   */
+  vpnConnections?: string[];
 }
 
 export type GatewayType = "Traditional" | "Enhanced.SiteToSite";
@@ -102,6 +107,12 @@ export interface FaultOptions {
   resetAfterApplyPct?: number;
   /** Added latency per authenticated request. @default 0 */
   latencyMs?: number;
+  /**
+   * Percent of writes refused before they run with one of the busy codes terraform-provider-alicloud
+   * retries (TaskConflict, Appliance.Configuring, VpnTask.CONFLICT, VpnConnection.Configuring), drawn from
+   * dice of their own so the other faults' outcomes do not move. @default 0
+   */
+  busyPct?: number;
 }
 
 export interface EmulatorOptions {
@@ -111,6 +122,8 @@ export interface EmulatorOptions {
   host?: string;
   /** How long each write keeps its gateway `updating`. @default 200 */
   configDelayMs?: number;
+  /** Entries per table of every gateway that does not set its own `routeQuota`. @default 100 */
+  routeQuota?: number;
   /** @default two gateways in cn-hangzhou (see DEFAULT_GATEWAYS) */
   gateways?: EmulatorGateway[];
   /** @default one account with generated credentials */

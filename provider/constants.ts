@@ -38,6 +38,9 @@ export const STATE_NORMAL = "normal";
 /** Create errors that mean "this route is there already" (the real code is undocumented; the emulator's first). */
 export const ALREADY_EXISTS_CODE_PARTS: readonly string[] = ["AlreadyExist", "Duplicate"];
 
+/** The answer to a route whose next hop is not an IPsec connection of the gateway. */
+export const NEXT_HOP_NOT_FOUND_CODE = "InvalidNextHop.NotFound";
+
 /** Polling of the route listing until it shows the requested state. @default 1000 ms, growing 1.5x to 10 s */
 export const DEFAULT_LISTING_POLL_MS = 1_000;
 export const MAX_LISTING_POLL_MS = 10_000;

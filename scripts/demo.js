@@ -88,11 +88,16 @@ async function main() {
   // Reading config and creating the stack need no credentials.
   const setup = new DemoPulumi({ ...options, extraEnv: {} });
   await ensureStack(setup, paths, shown);
-  const gateways = await stackGateways(setup, configCopy);
+  const { gateways, connections } = await stackTopology(setup, configCopy);
 
   say(`Starting the emulator with ${gateways.length} gateways (${regionsOf(gateways)})`);
   const emulator = await startEmulator({
-    gateways: gateways.map(({ vpnGatewayId, region }) => ({ vpnGatewayId, regionId: region })),
+    // Every gateway has the stack's IPsec connections; a route to any other next hop is refused.
+    gateways: gateways.map(({ vpnGatewayId, region }) => ({
+      vpnGatewayId,
+      regionId: region,
+      vpnConnections: connections,
+    })),
     configDelayMs: CONFIG_DELAY_MS,
     stateFile: emulatorState,
   });
@@ -173,22 +178,26 @@ async function ensureStack(pulumi, { demoDir, configCopy, emulatorState }, shown
 }
 
 /**
- * The gateways of the stack config (`landing-zone:gateways`), by role.
+ * The gateways of the stack config (`landing-zone:gateways`), by role, and its IPsec connection IDs
+ * (`landing-zone:connections`).
  * @param {DemoPulumi} pulumi
  * @param {string} configCopy
- * @returns {Promise<{ role: string, vpnGatewayId: string, region: string }[]>}
+ * @returns {Promise<{ gateways: { role: string, vpnGatewayId: string, region: string }[], connections: string[] }>}
  */
-async function stackGateways(pulumi, configCopy) {
+async function stackTopology(pulumi, configCopy) {
   const args = ["config", "--json", "--stack", STACK, "--config-file", configCopy];
   const config = JSON.parse(await pulumi.run(args, { capture: true }));
-  const entry = Object.entries(config).find(([key]) => key.endsWith(":gateways"));
-  if (!entry) throw new Error(`${CONFIG_TEMPLATE} has no gateways`);
-  const value = entry[1].objectValue ?? JSON.parse(entry[1].value);
-  return Object.entries(value).map(([role, gw]) => ({
+  const objectOf = (suffix) => {
+    const entry = Object.entries(config).find(([key]) => key.endsWith(suffix));
+    if (!entry) throw new Error(`${CONFIG_TEMPLATE} has no ${suffix.slice(1)}`);
+    return entry[1].objectValue ?? JSON.parse(entry[1].value);
+  };
+  const gateways = Object.entries(objectOf(":gateways")).map(([role, gw]) => ({
     role,
     vpnGatewayId: gw.vpnGatewayId,
     region: gw.region,
   }));
+  return { gateways, connections: Object.values(objectOf(":connections")) };
 }
 
 /** @param {{ region: string }[]} gateways */

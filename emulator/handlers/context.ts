@@ -29,6 +29,8 @@ export interface ReadAction {
  */
 export interface WriteAction<Input> {
   kind: "write";
+  /** Honours `DryRun` (the reference lists it only on the two Create actions); elsewhere it is ignored. */
+  acceptsDryRun?: boolean;
   parse(params: Params): Input;
   apply(gateway: GatewayRecord, input: Input, now: number): ResponseBody;
 }

@@ -1,7 +1,7 @@
 /**
  * PublishVpnRouteEntry has no RouteSource: it publishes or withdraws every entry of the named table with
- * this destination and next hop. Withdrawing also withdraws the same destination and next hop in the
- * other table (the API reference: a destination in both tables is withdrawn from both).
+ * this destination and next hop. Withdrawing also withdraws every entry of the other table with the same
+ * destination CIDR, whatever its next hop (the reference's PublishVpc note keys it on the destination).
  */
 import { routeNotFound } from "../errors";
 import type { GatewayRecord, RouteRecord, RouteTable } from "../model";
@@ -13,9 +13,11 @@ interface Input extends DbrKey {
   publishVpc: boolean;
 }
 
+const tableOf = (gateway: GatewayRecord, table: RouteTable): RouteRecord[] =>
+  table === "dbr" ? gateway.routes : gateway.pbrRoutes;
+
 function matching(gateway: GatewayRecord, table: RouteTable, key: DbrKey): RouteRecord[] {
-  const entries: RouteRecord[] = table === "dbr" ? gateway.routes : gateway.pbrRoutes;
-  return entries.filter((r) => r.routeDest === key.routeDest && r.nextHop === key.nextHop);
+  return tableOf(gateway, table).filter((r) => r.routeDest === key.routeDest && r.nextHop === key.nextHop);
 }
 
 export const publishVpnRouteEntry: WriteAction<Input> = {
@@ -29,7 +31,8 @@ export const publishVpnRouteEntry: WriteAction<Input> = {
   apply(gateway, input) {
     const named = matching(gateway, input.routeType, input);
     if (named.length === 0) throw routeNotFound(`${input.routeType} ${describeDbr(input)}`);
-    const other = input.publishVpc ? [] : matching(gateway, input.routeType === "dbr" ? "pbr" : "dbr", input);
+    const otherTable = tableOf(gateway, input.routeType === "dbr" ? "pbr" : "dbr");
+    const other = input.publishVpc ? [] : otherTable.filter((r) => r.routeDest === input.routeDest);
     for (const entry of [...named, ...other]) entry.published = input.publishVpc;
     return {};
   },

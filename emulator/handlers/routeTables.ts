@@ -1,8 +1,10 @@
 /** Lookups and invariants over one gateway's destination (dbr) and policy (pbr) tables. */
-import { ACTIVE_WEIGHT } from "../constants";
+import { ACTIVE_WEIGHT, MAX_ENTRIES_PER_DESTINATION } from "../constants";
 import {
   activeRouteConflict,
+  activeStandbyPairFull,
   activeStandbyRouteExists,
+  nextHopNotFound,
   priorityMismatch,
   quotaFull,
   routeNotFound,
@@ -88,6 +90,22 @@ export function dbrPeers(gateway: GatewayRecord, routeDest: string): RouteRecord
 
 export function pbrPeers(gateway: GatewayRecord, routeSource: string, routeDest: string): PbrRouteRecord[] {
   return gateway.pbrRoutes.filter((r) => r.routeSource === routeSource && r.routeDest === routeDest);
+}
+
+/** An IPsec connection ID: what a gateway without a configured connection list takes for one. */
+const CONNECTION_ID = /^vco-[0-9a-z]+$/;
+
+/** A route's next hop is one of the gateway's IPsec connections. */
+export function requireConnection(gateway: GatewayRecord, nextHop: string): void {
+  const known = gateway.vpnConnections
+    ? gateway.vpnConnections.includes(nextHop)
+    : CONNECTION_ID.test(nextHop);
+  if (!known) throw nextHopNotFound(nextHop, gateway.vpnGatewayId);
+}
+
+/** Active/standby is a pair: a destination (and source, for policy routes) takes at most two entries. */
+export function requirePairRoom(peers: RouteRecord[], what: string): void {
+  if (peers.length >= MAX_ENTRIES_PER_DESTINATION) throw activeStandbyPairFull(what);
 }
 
 export function requireQuota(table: RouteRecord[], quota: number): void {

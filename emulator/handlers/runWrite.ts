@@ -14,7 +14,8 @@ export function runWrite<Input>(ctx: HandlerContext, action: WriteAction<Input>)
   const ref = gatewayRef(ctx);
   const input = action.parse(ctx.params);
   const token = ctx.params.clientToken();
-  const dryRun = ctx.params.optionalBoolean("DryRun") ?? false;
+  // Where the reference does not list DryRun, the API ignores it as an unknown parameter (CHOICES.md).
+  const dryRun = action.acceptsDryRun === true && (ctx.params.optionalBoolean("DryRun") ?? false);
   const store = regionStore(ctx, ref);
   const gateway = resolveGateway(ctx.stores, store, ref.vpnGatewayId);
   if (gateway.businessStatus === FINANCIAL_LOCKED) throw financialLocked();

@@ -10,6 +10,7 @@ import type { NonceCache } from "../auth/nonces";
 import { API_VERSION } from "../constants";
 import {
   ApiError,
+  busy,
   internalError,
   invalidAction,
   invalidVersion,
@@ -96,6 +97,11 @@ export async function handleRequest(
     if (decision.early === "reset-before") return finish("reset");
     const fault = earlyFault(decision);
     if (fault) throw fault;
+    const busyCode = handler.kind === "write" ? core.faults.decideBusy() : undefined;
+    if (busyCode) {
+      entry.fault = "busy";
+      throw busy(busyCode);
+    }
 
     let outcome: Outcome;
     try {

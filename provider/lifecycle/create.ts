@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { VpcApiError } from "../api/errors";
-import { ALREADY_EXISTS_CODE_PARTS } from "../constants";
+import { ALREADY_EXISTS_CODE_PARTS, NEXT_HOP_NOT_FOUND_CODE } from "../constants";
+import { NextHopNotFoundError } from "../errors/NextHopNotFoundError";
 import { RouteExistsError } from "../errors/RouteExistsError";
 import { formatRouteId } from "../ids";
 import type { RuntimeContext } from "../runtime/context";
@@ -64,6 +65,9 @@ export async function createRoute(
       await writeExclusive(ctx, route, () => api.create(ctx.client, route));
       entry = await settled(ctx, api, route, desired);
     } catch (err) {
+      if (err instanceof VpcApiError && err.code === NEXT_HOP_NOT_FOUND_CODE) {
+        throw new NextHopNotFoundError(id, route.nextHop, route.vpnGatewayId, route.region, err);
+      }
       // Someone (another program, a person) created the same route between our look-up and our write.
       const raced = isAlreadyExists(err) ? await lookUpRoute(ctx, api, route, true) : undefined;
       if (!raced) throw err;

@@ -109,6 +109,39 @@ describe("planRoutes", () => {
     ]);
   });
 
+  it("refuses a third route for one destination: active/standby is a pair", () => {
+    const C = "vco-ccc0003";
+    const problems = problemsOf({
+      vpnGatewayId: GW,
+      routes: [
+        { routeDest: "10.1.0.0/16", nextHop: A, weight: 100 },
+        { routeDest: "10.1.0.0/16", nextHop: B, weight: 0 },
+        { routeDest: "10.1.0.0/16", nextHop: C, weight: 0 },
+        { routeDest: "10.2.0.0/16", nextHop: C, weight: 0 },
+      ],
+      policyRoutes: [
+        {
+          routeSource: "192.168.0.0/24",
+          routeDest: "10.3.0.0/16",
+          nextHop: A,
+          weight: 100,
+          publishVpc: false,
+        },
+        { routeSource: "192.168.0.0/24", routeDest: "10.3.0.0/16", nextHop: B, weight: 0, publishVpc: false },
+        { routeSource: "192.168.0.0/24", routeDest: "10.3.0.0/16", nextHop: C, weight: 0, publishVpc: false },
+        { routeSource: "192.168.9.0/24", routeDest: "10.3.0.0/16", nextHop: C, weight: 0, publishVpc: false },
+      ],
+    });
+    expect(problems).toEqual([
+      "routes[0] (10.1.0.0/16), routes[1] (10.1.0.0/16), routes[2] (10.1.0.0/16) are 3 routes for one " +
+        "destination; the gateway takes an active/standby pair (one weight 100, one weight 0) per destination: " +
+        "keep two and remove the others.",
+      "policyRoutes[0] (192.168.0.0/24 -> 10.3.0.0/16), policyRoutes[1] (192.168.0.0/24 -> 10.3.0.0/16), " +
+        "policyRoutes[2] (192.168.0.0/24 -> 10.3.0.0/16) are 3 routes for one destination; the gateway takes an " +
+        "active/standby pair (one weight 100, one weight 0) per destination: keep two and remove the others.",
+    ]);
+  });
+
   it("refuses a destination published both as a destination and a policy route", () => {
     const problems = problemsOf({
       vpnGatewayId: GW,

@@ -5,7 +5,7 @@
  */
 import type { RunningEmulator } from "../../emulator";
 import { type Body, type Driver, popCore, vpcSdk } from "./helpers/drivers";
-import { type Fixture, fixture, GW, onGw } from "./helpers/fixture";
+import { type Fixture, fixture, GW, onGw, REGION } from "./helpers/fixture";
 
 const DRIVERS: [string, (e: RunningEmulator) => Driver, "rpc" | "acs3"][] = [
   ["pop-core GET", (e) => popCore(e, "GET"), "rpc"],
@@ -39,7 +39,10 @@ describe.each(DRIVERS)("%s", (_name, makeDriver, scheme) => {
   let f: Fixture;
   let api: Driver;
   beforeEach(async () => {
-    f = await fixture();
+    // "vco-*~" is a connection of the gateway, so the encoding test below reaches the handler.
+    f = await fixture({
+      gateways: [{ vpnGatewayId: GW, regionId: REGION, vpnConnections: ["vco-a", "vco-b", "vco-*~"] }],
+    });
     api = makeDriver(f.emulator);
   });
   afterEach(() => f.emulator.stop());

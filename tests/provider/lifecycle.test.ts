@@ -24,6 +24,17 @@ const asInputs = (v: Record<string, unknown>) => v as unknown as RouteInputs;
 const asOutputs = (v: Record<string, unknown>) => v as unknown as RouteOutputs;
 
 describe("create", () => {
+  it("names the missing connection when the next hop is not an IPsec connection of the gateway", async () => {
+    const missing = "vco-emu00000000000000077";
+    const attempt = checkAndCreate(world.dbr, dbrInputs("10.1.0.0/16", { nextHop: missing }));
+    await expect(attempt).rejects.toThrow(
+      `The route ${GW}:${missing}:10.1.0.0/16 cannot be created: its next hop ${missing} is not an IPsec ` +
+        `connection of VPN gateway ${GW} in ${REGION}.`,
+    );
+    await expect(attempt).rejects.toMatchObject({ name: "NextHopNotFoundError" });
+    expect(world.emulator.routes(GW)).toEqual([]);
+  });
+
   it("creates a destination route and returns everything read, update and delete need", async () => {
     const { id, outs } = await checkAndCreate(world.dbr, dbrInputs("10.1.0.0/16", { description: "to DC1" }));
     expect(id).toBe(`${GW}:${VCO}:10.1.0.0/16`);

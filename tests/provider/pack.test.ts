@@ -19,7 +19,7 @@ import {
 
 const run = promisify(execFile);
 const GW = "vpn-emu00000000000000002";
-const VCO = "vco-emu00000000000000009";
+const VCO = "vco-emu00000000000000002"; // a connection of the default gateways
 
 let emulator: RunningEmulator;
 let project: string;

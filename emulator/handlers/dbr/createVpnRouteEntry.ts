@@ -2,7 +2,15 @@ import { DEFAULT_OVERLAY_MODE } from "../../constants";
 import { routeAlreadyExists } from "../../errors";
 import type { RouteRecord } from "../../model";
 import type { WriteAction } from "../context";
-import { dbrPeers, describeDbr, findDbr, requireNoOtherActive, requireQuota } from "../routeTables";
+import {
+  dbrPeers,
+  describeDbr,
+  findDbr,
+  requireConnection,
+  requireNoOtherActive,
+  requirePairRoom,
+  requireQuota,
+} from "../routeTables";
 import { dbrCreated } from "../views";
 
 interface Input {
@@ -24,14 +32,13 @@ export const createVpnRouteEntry: WriteAction<Input> = {
     description: p.description(),
     overlayMode: p.overlayMode(),
   }),
+  acceptsDryRun: true,
   apply(gateway, input, now) {
+    requireConnection(gateway, input.nextHop);
     if (findDbr(gateway, input)) throw routeAlreadyExists(describeDbr(input));
-    requireNoOtherActive(
-      dbrPeers(gateway, input.routeDest),
-      undefined,
-      input.weight,
-      `RouteDest=${input.routeDest}`,
-    );
+    const peers = dbrPeers(gateway, input.routeDest);
+    requireNoOtherActive(peers, undefined, input.weight, `RouteDest=${input.routeDest}`);
+    requirePairRoom(peers, `RouteDest=${input.routeDest}`);
     requireQuota(gateway.routes, gateway.routeQuota);
     const entry: RouteRecord = {
       routeDest: input.routeDest,

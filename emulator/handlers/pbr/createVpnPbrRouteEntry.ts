@@ -7,7 +7,9 @@ import {
   findPbr,
   type PbrKey,
   pbrPeers,
+  requireConnection,
   requireNoOtherActive,
+  requirePairRoom,
   requireQuota,
 } from "../routeTables";
 import { pbrCreated } from "../views";
@@ -31,15 +33,14 @@ export const createVpnPbrRouteEntry: WriteAction<Input> = {
     description: p.description(),
     overlayMode: p.overlayMode(),
   }),
+  acceptsDryRun: true,
   apply(gateway, input, now) {
+    requireConnection(gateway, input.nextHop);
     if (findPbr(gateway, input)) throw routeAlreadyExists(describePbr(input));
     const peers = pbrPeers(gateway, input.routeSource, input.routeDest);
-    requireNoOtherActive(
-      peers,
-      undefined,
-      input.weight,
-      `RouteSource=${input.routeSource}, RouteDest=${input.routeDest}`,
-    );
+    const what = `RouteSource=${input.routeSource}, RouteDest=${input.routeDest}`;
+    requireNoOtherActive(peers, undefined, input.weight, what);
+    requirePairRoom(peers, what);
     requireQuota(gateway.pbrRoutes, gateway.routeQuota);
     const entry: PbrRouteRecord = {
       routeSource: input.routeSource,
