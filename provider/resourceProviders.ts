@@ -5,9 +5,11 @@ import type { RouteInputs, RouteOutputs } from "./types";
 export type VpnRouteProvider = pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>;
 
 /*
- * The provider objects the engine serializes into every resource's `__provider`. Each method loads the
- * compiled runtime by package name when called, so the serialized text stays small (about 3 KB), holds no
- * configuration or secret, and a new package version takes effect without touching state.
+ * The provider objects the engine serializes into every resource's `__provider`. Installed under
+ * node_modules, each is referred to by module name (./serialized/, about 320 bytes). Otherwise (this
+ * repository, a linked package) it is copied by value, and then each method loads the compiled runtime by
+ * package name when called, so the text stays small (about 3 KB). Either way it holds no configuration or
+ * secret, and a new package version takes effect without touching state.
  *
  * Everything the methods reach is in this file and not referenced through an import: the serializer copies
  * a function by value, but an imported module object is captured as `require("<its file>")`, which fails

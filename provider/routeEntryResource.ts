@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_MODULE } from "./constants";
+import { hideOwnFrames } from "./ownFrames";
 import type { VpnRouteProvider } from "./resourceProviders";
 
 /** What both route resources share: their common inputs read back as outputs, and what the API reports. */
@@ -18,9 +19,6 @@ export abstract class RouteEntryResource extends pulumi.dynamic.Resource {
   declare readonly state: pulumi.Output<string>;
   /** Milliseconds since the epoch, as the API reports it. */
   declare readonly createTime: pulumi.Output<number>;
-  /** `custom` or `bgp`. */
-  declare readonly routeEntryType: pulumi.Output<string | undefined>;
-  declare readonly vpnInstanceId: pulumi.Output<string>;
 
   protected constructor(
     provider: VpnRouteProvider,
@@ -29,24 +27,27 @@ export abstract class RouteEntryResource extends pulumi.dynamic.Resource {
     args: object,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    super(
-      provider,
-      name,
-      {
-        description: undefined,
-        overlayMode: undefined,
-        region: undefined,
-        adopt: undefined,
-        ...args,
-        // Output-only properties: present (undefined) so the engine fills them in.
-        state: undefined,
-        createTime: undefined,
-        routeEntryType: undefined,
-        vpnInstanceId: undefined,
-      },
-      opts,
-      RESOURCE_MODULE,
-      type,
-    );
+    const restoreFrames = hideOwnFrames();
+    try {
+      super(
+        provider,
+        name,
+        {
+          description: undefined,
+          overlayMode: undefined,
+          region: undefined,
+          adopt: undefined,
+          ...args,
+          // Output-only properties: present (undefined) so the engine fills them in.
+          state: undefined,
+          createTime: undefined,
+        },
+        opts,
+        RESOURCE_MODULE,
+        type,
+      );
+    } finally {
+      restoreFrames();
+    }
   }
 }

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { VPN_PBR_ROUTE_ENTRY_TYPE } from "./constants";
-import { vpnPbrRouteEntryProvider } from "./resourceProviders";
+import vpnPbrRouteEntryProvider = require("./serialized/vpnPbrRouteEntry");
 import { RouteEntryResource } from "./routeEntryResource";
 import type { VpnPbrRouteEntryArgs } from "./types";
 
-export { vpnPbrRouteEntryProvider } from "./resourceProviders";
+export { vpnPbrRouteEntryProvider };
 export type { VpnPbrRouteEntryArgs } from "./types";
 
 /**

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { VPN_ROUTE_ENTRY_TYPE } from "./constants";
-import { vpnRouteEntryProvider } from "./resourceProviders";
+import vpnRouteEntryProvider = require("./serialized/vpnRouteEntry");
 import { RouteEntryResource } from "./routeEntryResource";
 import type { VpnRouteEntryArgs } from "./types";
 
-export { vpnRouteEntryProvider } from "./resourceProviders";
+export { vpnRouteEntryProvider };
 export type { VpnRouteEntryArgs } from "./types";
 
 /**

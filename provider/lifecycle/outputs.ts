@@ -3,7 +3,11 @@ import type { RouteKind, RouteOutputs } from "../types";
 import { isPublished } from "./plan";
 import type { ListedRoute } from "./routeApi";
 
-/** Output-only properties (everything else in the outputs is an input). */
+/**
+ * Output-only properties (everything else in the outputs is an input). `routeEntryType` (always `custom` for a
+ * route this package manages) and `vpnInstanceId` (the gateway's ID again) are no longer written, to keep
+ * state small; stacks written by 0.1.0 still hold them.
+ */
 export const OUTPUT_ONLY_KEYS = ["state", "createTime", "routeEntryType", "vpnInstanceId"] as const;
 
 /** Drops undefined values (a protobuf Struct cannot hold them) and the engine's `__provider`. */
@@ -31,8 +35,6 @@ export function outputsOf(
     priority: kind === "pbr" ? (entry.Priority ?? inputs.priority) : undefined,
     state: entry.State,
     createTime: entry.CreateTime,
-    routeEntryType: entry.RouteEntryType,
-    vpnInstanceId: entry.VpnInstanceId,
   } as RouteOutputs);
 }
 

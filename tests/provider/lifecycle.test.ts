@@ -48,8 +48,6 @@ describe("create", () => {
       region: REGION,
       state: "published",
       createTime: expect.any(Number),
-      routeEntryType: "custom",
-      vpnInstanceId: GW,
     });
     expect(world.emulator.routes(GW)).toEqual([
       expect.objectContaining({

@@ -20,11 +20,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => emulator?.stop());
 
-describe("the serialized provider, from this repository's compiled package", () => {
-  it("stays under 4 KB per resource", () => {
+describe("the serialized provider, from this repository's compiled package (not under node_modules)", () => {
+  it("is copied by value, and stays under 4 KB per resource", () => {
     for (const text of Object.values(result.texts)) {
       expect(Buffer.byteLength(text)).toBeGreaterThan(500);
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_SERIALIZED_BYTES);
+      expect(text).toContain("loadRuntime");
+      expect(text).not.toContain("dist/provider/serialized");
     }
   });
 

@@ -8,8 +8,10 @@ import type { RunningEmulator } from "../../../emulator";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 const DIST_TESTS = path.join(REPO, "dist", "tests", "provider", "serialized");
-/** The bound the issue sets for `__provider`, per resource. */
+/** The bound the issue sets for `__provider`, per resource, when the provider is copied by value. */
 export const MAX_SERIALIZED_BYTES = 4096;
+/** The bound when the package is installed under node_modules and `__provider` refers to it by module name. */
+export const MAX_BY_NAME_BYTES = 512;
 
 function newestMtime(dir: string): number {
   let newest = 0;
