@@ -84,7 +84,12 @@ export class VpcClient {
 
   /** The client's default region (option, config, env, CLI profile), read now. */
   get region(): string | undefined {
-    return this.invoker.defaultRegion();
+    return this.invoker.defaultRegion()?.region;
+  }
+
+  /** Where {@link region} was read from, e.g. `Pulumi config alicloud:region`; undefined when unset. */
+  get regionSource(): string | undefined {
+    return this.invoker.defaultRegion()?.source;
   }
 
   // ---- destination-based routes ----

@@ -6,7 +6,8 @@ import { resolveCredentials } from "./config/credentials";
 import { CredentialChain } from "./credentials/chain";
 import { resolveEndpoint } from "./config/endpoint";
 import { CONFIG_KEYS } from "./config/keys";
-import { defaultRegion, resolveRegion } from "./config/region";
+import { defaultRegionWithSource, resolveRegion, type RegionWithSource } from "./config/region";
+import type { ErrorContext } from "./errors/advice";
 import { ConfigurationError } from "./errors/ConfigurationError";
 import { VpcApiError } from "./errors/VpcApiError";
 import type { VpcClientOptions } from "./options";
@@ -59,8 +60,8 @@ export class Invoker {
     };
   }
 
-  defaultRegion(): string | undefined {
-    return defaultRegion(this.options.region, this.context());
+  defaultRegion(): RegionWithSource | undefined {
+    return defaultRegionWithSource(this.options.region, this.context());
   }
 
   /** A fresh deadline for one logical operation. */
@@ -95,6 +96,15 @@ export class Invoker {
     );
     const resolved = resolveCredentials(this.options.credentials, ctx);
     const attemptTimeout = this.options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    // What tells one cause of an error from another (whose gateway, which endpoint from where).
+    const context: ErrorContext = {
+      endpoint: endpoint.origin,
+      endpointSource: endpoint.source,
+      endpointFix: endpoint.fix,
+      vpnGatewayId: typeof wire.VpnGatewayId === "string" ? wire.VpnGatewayId : undefined,
+      regionId: wire.RegionId,
+      credentialSource: resolved.source,
+    };
 
     const { value, metadata } = await runWithRetries(
       async (_attempt, remainingMs) => {
@@ -119,12 +129,13 @@ export class Invoker {
             code: failure.code,
             apiMessage: `${failure.message} (endpoint ${endpoint.origin})`,
             kind: classifyError({ code: failure.code }),
+            context,
             // A sanitised cause: axios errors carry the request config, STS token header included.
             cause: Object.assign(new Error(failure.message), { code: failure.code }),
           });
         }
         try {
-          return parseResponse(action, response);
+          return parseResponse(action, response, context);
         } catch (err) {
           if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
           throw err;
@@ -137,6 +148,7 @@ export class Invoker {
         now: this.now,
         sleep: this.sleep,
         maxAttempts: this.options.maxAttempts,
+        unreachableRetryMs: this.options.unreachableRetryMs,
         onRetry: this.options.onRetry,
       },
     );

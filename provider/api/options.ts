@@ -34,6 +34,11 @@ export interface VpcClientOptions {
   allowInsecureHttp?: boolean;
   /** Bound on attempts of one call besides the deadline. @default Infinity */
   maxAttempts?: number;
+  /**
+   * How long connect failures in a row (refused, DNS, TLS: the endpoint cannot be reached) are retried before
+   * they are final. @default 15000
+   */
+  unreachableRetryMs?: number;
   /** @default () => new Date() */
   clock?: () => Date;
   /** Uniform in [0, 1), for backoff jitter. @default Math.random */

@@ -54,8 +54,9 @@ export async function createRoute(
   const existing = await lookUpRoute(ctx, api, route);
   if (existing === null) {
     throw new Error(
-      `VPN gateway ${route.vpnGatewayId} was not found in region ${route.region}: check vpnGatewayId and region ` +
-        `(and that the credentials belong to the gateway's account).`,
+      `VPN gateway ${route.vpnGatewayId} was not found in region ${route.region} (from ` +
+        `${ctx.regionSource(inputs.region)}): check vpnGatewayId and region (set the route's region input ` +
+        `if the gateway is in another region), and that the credentials belong to the gateway's account.`,
     );
   }
   if (existing) {

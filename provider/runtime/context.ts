@@ -64,6 +64,12 @@ export class RuntimeContext {
     );
   }
 
+  /** Where the route's region comes from, for messages: its own input, or the default's source. */
+  regionSource(explicit: unknown): string {
+    if (typeof explicit === "string" && explicit !== "") return "the route's region input";
+    return `${this.client.regionSource ?? "the configuration"}; the route sets no region`;
+  }
+
   get pollMs(): number | undefined {
     return this.options.pollMs;
   }

@@ -196,7 +196,7 @@ describe("retries", () => {
     expect(paramsOf(server.requests[1]).ClientToken).toBe(paramsOf(server.requests[0]).ClientToken);
   });
 
-  it("retries a refused connection (nothing listening) until the deadline", async () => {
+  it("retries a refused connection (nothing listening) briefly, then fails naming the endpoint and its source", async () => {
     const closed = await startApiServer(() => undefined);
     const endpoint = closed.endpoint;
     await closed.close();
@@ -207,14 +207,17 @@ describe("retries", () => {
       clock: time.clock,
       sleep: time.sleep,
       random: () => 0.5,
-      deadlineMs: 1_000,
     });
-    const err = (await client.describeVpnGateway(GW).catch((e: unknown) => e)) as DeadlineExceededError;
-    expect(err).toBeInstanceOf(DeadlineExceededError);
-    expect((err.cause as VpcApiError).code).toBe("ECONNREFUSED");
-    expect((err.cause as VpcApiError).kind).toBe("retryable");
-    // transient ceilings 200, 400, 800 at 0.5 → 100, 200, 400 (700 total); the next (400) would reach 1100.
-    expect(time.sleeps).toEqual([100, 200, 400]);
+    const err = (await client.describeVpnGateway(GW).catch((e: unknown) => e)) as VpcApiError;
+    expect(err).toBeInstanceOf(VpcApiError);
+    expect(err).toMatchObject({ code: "ECONNREFUSED", kind: "unreachable", attempts: 8 });
+    // Ceilings 200, 400, ... at 0.5; the next wait (12800) would take the run of failures past 15 s, far
+    // short of the 10-minute deadline: a wrong endpoint does not heal by waiting.
+    expect(time.sleeps).toEqual([100, 200, 400, 800, 1600, 3200, 6400]);
+    expect(err.message).toContain(
+      `Nothing accepts connections at ${endpoint} (the VPC endpoint from client option \`endpoint\`)`,
+    );
+    expect(err.message).not.toContain("Raise the deadline");
   });
 
   it("surfaces a final error at once (exactly 1 call) with action, code, RequestId and advice", async () => {
@@ -249,8 +252,11 @@ describe("retries", () => {
     expect(err.message).toBe(
       "VPC API PublishVpnRouteEntry failed: Forbidden (HTTP 403, RequestId REQ-FORBIDDEN-1). " +
         "User not authorized to operate on the specified resource. " +
-        'The caller lacks the RAM permission "vpc:PublishVpnRouteEntry"; grant it to the RAM user or role ' +
-        '(a policy allowing "vpc:PublishVpnRouteEntry" on the gateway) and try again. ' +
+        'Either the caller lacks the RAM permission "vpc:PublishVpnRouteEntry" (grant it to the RAM user or role ' +
+        'of the access key: a policy allowing "vpc:PublishVpnRouteEntry" on the gateway), or gateway vpn-gw9 ' +
+        "belongs to another Alibaba Cloud account than the access key (use that account's credentials; the key " +
+        "in use came from client option `credentials`), or it is not in region cn-shanghai (check the route's " +
+        "region input, else alicloud:region, ALICLOUD_REGION or ALIBABA_CLOUD_REGION). " +
         "See https://api.aliyun.com/troubleshoot?q=Forbidden",
     );
   });
@@ -259,8 +265,13 @@ describe("retries", () => {
     ["InvalidAccessKeyId.NotFound", 404, "final", /Check the access key/],
     ["SignatureDoesNotMatch", 400, "final", /Check the access key/],
     ["VpnGateway.FinancialLocked", 400, "final", /overdue payment/],
-    ["InvalidVpnGatewayInstanceId.NotFound", 400, "notFound", /does not exist/],
-    ["InvalidRouteEntry.NotFound", 404, "notFound", /does not exist/],
+    [
+      "InvalidVpnGatewayInstanceId.NotFound",
+      400,
+      "notFound",
+      /VPN gateway vpn-gw9 was not found in region cn-shanghai/,
+    ],
+    ["InvalidRouteEntry.NotFound", 404, "notFound", /no longer on the gateway/],
     ["IdempotentParameterMismatch", 400, "final", /ClientToken was reused/],
   ] as const)("%s (HTTP %d) is %s, tried once, and says what to do", async (code, status, kind, advice) => {
     const { server, client } = await setup((_req, res) => apiError(res, status, code, `req-${code}`));

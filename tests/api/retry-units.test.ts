@@ -41,10 +41,14 @@ describe("classifyError (pure)", () => {
 
   it.each([
     ["ECONNRESET", "retryable"],
-    ["ECONNREFUSED", "retryable"],
+    ["ECONNREFUSED", "unreachable"],
+    ["ENOTFOUND", "unreachable"],
+    ["EAI_AGAIN", "unreachable"],
+    ["EPROTO", "unreachable"],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", "unreachable"],
     ["RequestTimeout", "retryable"],
     ["ResponseAborted", "retryable"],
-    ["CERT_HAS_EXPIRED", "final"],
+    ["CERT_HAS_EXPIRED", "unreachable"],
     ["ERR_INVALID_URL", "final"],
   ] as const)("network %s (no HTTP status) → %s", (code, kind) => {
     expect(classifyError({ code })).toBe(kind);

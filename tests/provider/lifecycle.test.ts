@@ -102,10 +102,18 @@ describe("create", () => {
     );
   });
 
-  it("names the missing gateway", async () => {
+  it("names the missing gateway, and where its region came from", async () => {
     await expect(
       world.dbr.create(asInputs({ ...dbrInputs("10.6.0.0/16"), vpnGatewayId: "vpn-nothere1" })),
-    ).rejects.toThrow("VPN gateway vpn-nothere1 was not found in region cn-hangzhou");
+    ).rejects.toThrow(
+      "VPN gateway vpn-nothere1 was not found in region cn-hangzhou (from Pulumi config alicloud:region; " +
+        "the route sets no region): check vpnGatewayId and region (set the route's region input",
+    );
+    await expect(
+      world.dbr.create(
+        asInputs({ ...dbrInputs("10.6.0.0/16"), vpnGatewayId: "vpn-nothere1", region: "cn-shanghai" }),
+      ),
+    ).rejects.toThrow("was not found in region cn-shanghai (from the route's region input)");
     expect(world.emulator.counts().CreateVpnRouteEntry).toBeUndefined();
   });
 

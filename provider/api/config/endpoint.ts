@@ -15,6 +15,8 @@ export interface ResolvedEndpoint {
   loopback: boolean;
   /** Where the endpoint came from, for messages. */
   source: string;
+  /** How a user looks at or changes it there, for messages. */
+  fix: string;
 }
 
 /** `https://vpc.<region>.aliyuncs.com`, the public endpoint of every current region. */
@@ -33,7 +35,7 @@ export function resolveEndpoint(
   ctx: ResolutionContext,
   allowInsecureHttp: boolean,
 ): ResolvedEndpoint {
-  const [raw, source] = pickEndpoint(optionEndpoint, region, ctx);
+  const [raw, source, fix] = pickEndpoint(optionEndpoint, region, ctx);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {
@@ -51,22 +53,36 @@ export function resolveEndpoint(
   const loopback = isLoopback(hostname);
   const secure = url.protocol === "https:";
   if (!secure && !loopback && !allowInsecureHttp) throw new InsecureEndpointError(url.origin, source);
-  return { origin: url.origin, host: url.host, hostname, secure, loopback, source };
+  return { origin: url.origin, host: url.host, hostname, secure, loopback, source, fix };
 }
 
 function pickEndpoint(
   optionEndpoint: string | undefined,
   region: string,
   ctx: ResolutionContext,
-): [string, string] {
-  if (present(optionEndpoint)) return [optionEndpoint, "client option `endpoint`"];
-  const own = ctx.config[CONFIG_KEYS.endpoint];
-  if (present(own)) return [own, `Pulumi config ${CONFIG_KEYS.endpoint}`];
-  const fromEndpoints = fromEndpointsConfig(ctx.config[CONFIG_KEYS.endpoints], PRODUCT);
-  if (fromEndpoints) return [fromEndpoints, `Pulumi config ${CONFIG_KEYS.endpoints} (vpc)`];
+): [endpoint: string, source: string, fix: string] {
+  const configFix = (key: string) => `see \`pulumi config get ${key}\``;
+  const { endpoint, endpoints } = CONFIG_KEYS;
+  if (present(optionEndpoint))
+    return [optionEndpoint, "client option `endpoint`", "see the client's options"];
+  const own = ctx.config[endpoint];
+  if (present(own)) return [own, `Pulumi config ${endpoint}`, configFix(endpoint)];
+  const fromEndpoints = fromEndpointsConfig(ctx.config[endpoints], PRODUCT);
+  if (fromEndpoints) return [fromEndpoints, `Pulumi config ${endpoints} (vpc)`, configFix(endpoints)];
   const fromEnv = firstEnv(ctx.env, ENV_KEYS.endpoint);
-  if (fromEnv) return [fromEnv.value, `environment ${fromEnv.name}`];
-  return [defaultEndpoint(region), "the region's default endpoint"];
+  if (fromEnv) {
+    return [
+      fromEnv.value,
+      `environment ${fromEnv.name}`,
+      `change ${fromEnv.name}, or unset it to use https://${PRODUCT}.<region>.aliyuncs.com`,
+    ];
+  }
+  return [
+    defaultEndpoint(region),
+    `region ${region} (its default endpoint)`,
+    `check the region ID "${region}" (the route's region input, else ${CONFIG_KEYS.region}, ` +
+      `${ENV_KEYS.region.join(" or ")}), or set ${ENV_KEYS.endpoint[0]} / ${endpoint}`,
+  ];
 }
 
 /**

@@ -1,10 +1,11 @@
-import { adviceFor } from "./advice";
+import { adviceFor, type ErrorContext } from "./advice";
 
 /**
  * How the client treats an error: `retryable` (throttling, server or network trouble), `busy` (the gateway
- * applies another change), `notFound` (the resource is gone) or `final` (retrying cannot help).
+ * applies another change), `notFound` (the resource is gone), `unreachable` (the endpoint cannot be connected
+ * to: refused, DNS, TLS) or `final` (retrying cannot help).
  */
-export type ErrorKind = "retryable" | "busy" | "notFound" | "final";
+export type ErrorKind = "retryable" | "busy" | "notFound" | "unreachable" | "final";
 
 export interface VpcApiErrorInit {
   action: string;
@@ -17,6 +18,8 @@ export interface VpcApiErrorInit {
   recommend?: string;
   /** Seconds from `x-acs-retry-after`, converted to ms. */
   retryAfterMs?: number;
+  /** What the call was about and where it went, for the advice. @default {} */
+  context?: ErrorContext;
   cause?: unknown;
 }
 
@@ -31,6 +34,7 @@ export class VpcApiError extends Error {
   readonly httpStatus?: number;
   readonly recommend?: string;
   readonly retryAfterMs?: number;
+  readonly context: ErrorContext;
   /** Attempts made by the logical operation that ended with this error. */
   attempts = 1;
   /** Total time slept between those attempts. */
@@ -46,6 +50,7 @@ export class VpcApiError extends Error {
     this.httpStatus = init.httpStatus;
     this.recommend = init.recommend;
     this.retryAfterMs = init.retryAfterMs;
+    this.context = init.context ?? {};
     this.message = this.describe();
   }
 
@@ -70,7 +75,7 @@ export class VpcApiError extends Error {
     const more = this.recommend ? ` See ${this.recommend}` : "";
     return (
       `VPC API ${this.action} failed${tries}: ${this.code} (${where}).${text} ` +
-      `${adviceFor(this.code, this.action, this.kind)}${more}`
+      `${adviceFor(this.code, this.action, this.kind, this.context)}${more}`
     );
   }
 }

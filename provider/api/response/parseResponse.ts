@@ -1,4 +1,5 @@
 import { HEADER_RETRY_AFTER } from "../constants";
+import type { ErrorContext } from "../errors/advice";
 import { CLIENT_CODES } from "../errors/codes";
 import { VpcApiError } from "../errors/VpcApiError";
 import { classifyError } from "../retry/classify";
@@ -16,8 +17,12 @@ interface ApiErrorBody {
   Recommend?: string;
 }
 
-/** The JSON object of a 2xx answer, or the VpcApiError the answer stands for. */
-export function parseResponse(action: string, res: WireResponse): Record<string, unknown> {
+/** The JSON object of a 2xx answer, or the VpcApiError the answer stands for (with `context` for its advice). */
+export function parseResponse(
+  action: string,
+  res: WireResponse,
+  context: ErrorContext = {},
+): Record<string, unknown> {
   const ok = res.status >= HTTP_OK_MIN && res.status <= HTTP_OK_MAX;
   const parsed = parseJsonObject(res.body);
   if (ok && parsed) return parsed;
@@ -38,6 +43,7 @@ export function parseResponse(action: string, res: WireResponse): Record<string,
     httpStatus: res.status,
     recommend: typeof body.Recommend === "string" ? body.Recommend : undefined,
     retryAfterMs: retryAfterMs(res.headers[HEADER_RETRY_AFTER]),
+    context,
   });
 }
 

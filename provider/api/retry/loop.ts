@@ -1,3 +1,4 @@
+import { UNREACHABLE_RETRY_MS } from "../errors/codes";
 import { DeadlineExceededError } from "../errors/DeadlineExceededError";
 import { VpcApiError } from "../errors/VpcApiError";
 import { isRetryableKind } from "./classify";
@@ -25,6 +26,8 @@ export interface RetryLoopOptions {
   sleep: (ms: number) => Promise<void>;
   /** Upper bound on attempts besides the deadline. @default Infinity */
   maxAttempts?: number;
+  /** Connect failures in a row are final once retrying them would pass this. @default 15000 */
+  unreachableRetryMs?: number;
   /** Told before each wait. @default none */
   onRetry?: (event: { action: string; attempt: number; delayMs: number; error: VpcApiError }) => void;
 }
@@ -39,8 +42,11 @@ export async function runWithRetries<T>(
   options: RetryLoopOptions,
 ): Promise<{ value: T; metadata: RetryMetadata }> {
   const maxAttempts = options.maxAttempts ?? Infinity;
+  const unreachableRetryMs = options.unreachableRetryMs ?? UNREACHABLE_RETRY_MS;
   let totalRetryDelayMs = 0;
   let lastError: VpcApiError | undefined;
+  /** When the current run of connect failures began. */
+  let unreachableSince: number | undefined;
   for (let attempts = 1; ; attempts++) {
     const remainingMs = options.deadline.at - options.now();
     if (remainingMs <= 0) throw deadlineError(options, attempts - 1, totalRetryDelayMs, lastError);
@@ -54,6 +60,15 @@ export async function runWithRetries<T>(
       }
       lastError = err.recordAttempts(attempts, totalRetryDelayMs);
       const delay = options.policy.delayMs(attempts, err.kind, err.code, err.retryAfterMs);
+      // An endpoint that cannot be reached is wrong, or the way to it is: say so soon, whatever the deadline.
+      unreachableSince = err.kind === "unreachable" ? (unreachableSince ?? options.now()) : undefined;
+      if (
+        unreachableSince !== undefined &&
+        (options.now() + delay - unreachableSince > unreachableRetryMs ||
+          options.now() + delay >= options.deadline.at)
+      ) {
+        throw err;
+      }
       if (options.now() + delay >= options.deadline.at) {
         throw deadlineError(options, attempts, totalRetryDelayMs, lastError);
       }
