@@ -100,6 +100,10 @@ class DemoPulumi {
       PATH: [options.binDir, pluginDir, path.dirname(process.execPath), process.env.PATH ?? ""]
         .filter((dir) => dir !== undefined)
         .join(path.delimiter),
+      // The program's processes get scripts/inspect-colors-guard.js (a Node.js bug; see that file).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, "inspect-colors-guard.js")}`]
+        .filter(Boolean)
+        .join(" "),
       PULUMI_HOME: path.join(options.demoDir, "home"),
       // metadata=skip: no `.attrs` sidecar, which an interrupted CLI can leave empty (see tests/e2e/pulumi-cli.ts).
       PULUMI_BACKEND_URL: `file://${path.join(options.demoDir, "state")}?metadata=skip`,

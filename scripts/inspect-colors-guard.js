@@ -1,6 +1,7 @@
 // @ts-check
 /*
- * Preloaded (`node -r`) into program processes started by client-host.js.
+ * Preloaded (`node -r`) into program processes: by client-host.js, and through NODE_OPTIONS by the engine tests,
+ * the demo and the bench, whose programs the real language host starts with the engine's environment.
  *
  * Why: the SDK's runner reports an uncaught program error with `util.inspect(err, { colors: true })`
  * (@pulumi/pulumi/cmd/run/error.js). On Node.js versions without the fix for nodejs/node#64011 (20.20.2 here),

@@ -25,7 +25,9 @@ describe("terraform-like baseline schedule", () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({
-      configDelayMs: 20,
+      // Long enough that six writers started together all meet the first one's write even on a loaded machine
+      // (at 20 ms a busy CI machine let some through one by one).
+      configDelayMs: 500,
       seed: 1,
       gateways: gateways.map((g) => ({ vpnGatewayId: g.vpnGatewayId, regionId: BENCH_REGION })),
     });

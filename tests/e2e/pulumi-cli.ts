@@ -153,6 +153,17 @@ export function localBackendUrl(stateDir: string): string {
   return `file://${stateDir}?metadata=skip`;
 }
 
+/** scripts/inspect-colors-guard.js: see there for the Node.js bug that makes a failing program take a minute. */
+export const INSPECT_COLORS_GUARD = path.join(REPO_ROOT, "scripts", "inspect-colors-guard.js");
+
+/**
+ * NODE_OPTIONS that preload the guard into every node process the engine starts (the language host runs the
+ * program with the engine's environment), keeping what the caller had.
+ */
+export function withInspectColorsGuard(nodeOptions: string | undefined): string {
+  return [nodeOptions, `--require=${INSPECT_COLORS_GUARD}`].filter(Boolean).join(" ");
+}
+
 /** The environment of every CLI, program and provider process of one test project: local, offline, isolated. */
 export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOptions): Record<string, string> {
   const env: Record<string, string> = {};
@@ -162,6 +173,7 @@ export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOption
   }
   const nodeDir = path.dirname(process.execPath); // the plugin script and the runner call `node`
   Object.assign(env, {
+    NODE_OPTIONS: withInspectColorsGuard(base.NODE_OPTIONS),
     PATH: [options.binDir, options.pluginDir, nodeDir, base.PATH ?? ""]
       .filter((dir) => dir !== undefined)
       .join(path.delimiter),
