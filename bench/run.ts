@@ -14,11 +14,18 @@ import { markdownReport, README_SECTION, readmeBenchSection } from "./report/mar
 import { formatMarkdown, withSection } from "../tests/support/markdownSections";
 import { svgToPng } from "./report/png";
 import { consoleTable, summaryRows } from "./report/rows";
-import { convergeSection, evaluateTargets, faultsSection, type BenchResults } from "./results";
+import {
+  convergeSection,
+  evaluateTargets,
+  faultsSection,
+  RATE_LIMITED_RATIO_TARGET,
+  type BenchResults,
+} from "./results";
 import { FULL_SCALE, QUICK_SCALE, type BenchScale } from "./scales";
 import { runBaseline, type BaselineRun } from "./scenarios/baseline";
 import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
+import { runRateLimited } from "./scenarios/rateLimited";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -99,6 +106,12 @@ async function main(): Promise<void> {
     `large stack ${scale.refresh.routes} routes: refresh ${large.refresh.describeCalls} listing calls, preview ${large.preview.seconds.toFixed(1)} s`,
   );
 
+  const rl = scale.rateLimited;
+  const rateLimited = await runRateLimited(rl);
+  log(
+    `rateLimited ${rl.routes} routes: ${rateLimited.seconds.toFixed(1)} s, bound ${rateLimited.boundSeconds} s (${rateLimited.binding}), ${rateLimited.throttled} throttled`,
+  );
+
   const baselineRuns = await baselines;
   const partial: Omit<BenchResults, "targets"> = {
     meta: finishMeta(meta, started),
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
     state: large.state,
     faults: faultsSection(faults),
     preview: { ...large.preview, setupSeconds: Math.round(large.setup.seconds * 10) / 10 },
+    rateLimited: { ...rateLimited, target: RATE_LIMITED_RATIO_TARGET },
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
   writeOutputs(results, quick);

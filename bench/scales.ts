@@ -23,6 +23,8 @@ export interface BenchScale {
     configDelayMs: number;
     faults: FaultOptions;
   };
+  /** Plain `pulumi up` at Alibaba's documented per-API rate limits, in one region. */
+  rateLimited: { routes: number; gateways: number; configDelayMs: number };
 }
 
 /** The fault mix of the brief: throttling 20%, server errors 5%, lost responses 5%. */
@@ -40,6 +42,8 @@ export const FULL_SCALE: BenchScale = {
   // 1 s per write: the fault mix costs about 0.5 s a write (a throttled call waits the 1 s x-acs-retry-after),
   // so a shorter delay would measure the mix's fixed cost more than the provider's handling of it.
   faults: { routes: 200, gateways: 4, configDelayMs: 1000, faults: FAULT_MIX },
+  // 100 creates at 60 per 60 s: past the first 60, one a second; the gateways alone would take 25 s.
+  rateLimited: { routes: 100, gateways: 4, configDelayMs: 1000 },
 };
 
 export const QUICK_SCALE: BenchScale = {
@@ -47,4 +51,6 @@ export const QUICK_SCALE: BenchScale = {
   converge: { routes: 12, gateways: 4, configDelayMs: 250, points: [] },
   refresh: { routes: 100, setupConfigDelayMs: 1, setupParallel: 64 },
   faults: { routes: 16, gateways: 4, configDelayMs: 250, faults: FAULT_MIX },
+  // Just past one bucket of creates, so the budget has to queue a few.
+  rateLimited: { routes: 66, gateways: 4, configDelayMs: 250 },
 };

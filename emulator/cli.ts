@@ -13,6 +13,7 @@ const USAGE = `Usage: alicloud-vpc-emulator [options]
                            default: a new key at every start)
   --access-key-secret S
   --config-delay-ms N      how long a write keeps its gateway "updating" (default 200)
+  --rate-limit-scale N     multiplies Alibaba's documented per-API rate limits (default 1; 0 turns them off)
   --route-quota N          entries per table of a gateway without its own routeQuota (default 100)
   --seed FILE              JSON with credentials, gateways (and their vpnConnections) and accounts (format below)
   --state FILE             load routes and gateways from FILE and save them after every change
@@ -51,6 +52,7 @@ const OPTIONS = {
   "latency-ms": { type: "string" },
   "busy-pct": { type: "string" },
   "route-quota": { type: "string" },
+  "rate-limit-scale": { type: "string" },
   "fault-seed": { type: "string" },
   help: { type: "boolean" },
 } as const;
@@ -61,6 +63,12 @@ function number(name: string, text: string | undefined): number | undefined {
   if (!Number.isFinite(value) || value < 0)
     throw new Error(`--${name} needs a non-negative number, got "${text}"`);
   return value;
+}
+
+/** `--rate-limit-scale`: absent leaves the seed's (or the documented) limits, 0 turns them off. */
+function rateLimitsFromArgs(scale: number | undefined): Pick<EmulatorOptions, "rateLimits"> {
+  if (scale === undefined) return {};
+  return { rateLimits: scale === 0 ? false : { scale } };
 }
 
 /** Command-line arguments to emulator options (exported for tests). */
@@ -99,6 +107,7 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | "help" {
     stateFile: values.state,
     faults: Object.fromEntries(Object.entries(faults).filter(([, v]) => v !== undefined)),
     ...seed,
+    ...rateLimitsFromArgs(number("rate-limit-scale", values["rate-limit-scale"])),
   };
 }
 

@@ -6,6 +6,7 @@ import { NonceCache } from "./auth/nonces";
 import { DEFAULT_CONFIG_DELAY_MS, DEFAULT_HOST } from "./constants";
 import { createDrift, type Drift } from "./drift";
 import { FaultInjector } from "./faults";
+import { RateLimiter } from "./rateLimits/limiter";
 import { DEFAULT_GATEWAYS, gatewayRecord } from "./gateways";
 import { handleRequest, type RequestCore } from "./http/handleRequest";
 import {
@@ -16,7 +17,13 @@ import {
   pbrRoutesOf,
   routesOf,
 } from "./inspect";
-import type { EmulatorCredential, EmulatorGateway, EmulatorOptions, FaultOptions } from "./options";
+import type {
+  EmulatorCredential,
+  EmulatorGateway,
+  EmulatorOptions,
+  FaultOptions,
+  RateLimitOptions,
+} from "./options";
 import { DEFAULT_ACCOUNT_ID } from "./constants";
 import { randomSeed, requestId, seededRandom } from "./random";
 import { type EmulatorLogEntry, RequestLog } from "./requestLog";
@@ -37,6 +44,8 @@ export interface RunningEmulator {
   /** Back to the configured gateways with empty tables; forgets tokens, nonces, log and counts; faults as configured. */
   reset(): void;
   setFaults(faults: FaultOptions): void;
+  /** Replaces the rate limits (`false`: none); every budget starts full again. */
+  setRateLimits(limits: RateLimitOptions | false): void;
   /** Requests per Action, all attempts including rejected ones. */
   counts(): Record<string, number>;
   requestLog(): EmulatorLogEntry[];
@@ -76,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const initialGateways = options.gateways ?? DEFAULT_GATEWAYS;
   const stores = new Stores();
   const faults = new FaultInjector(options.faults);
+  const rateLimits = new RateLimiter(options.rateLimits);
   const log = new RequestLog();
   const nonces = new NonceCache();
   const persist = () => {
@@ -99,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     registry,
     nonces,
     faults,
+    rateLimits,
     log,
     stores,
     changed: persist,
@@ -155,9 +166,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       log.clear();
       faults.set(options.faults ?? {});
       faults.reseed();
+      rateLimits.set(options.rateLimits);
       persist();
     },
     setFaults: (f) => faults.set(f),
+    setRateLimits: (limits) => rateLimits.set(limits),
     counts: () => log.counts(),
     requestLog: () => log.list(),
     clearLog: () => log.clear(),

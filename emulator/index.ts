@@ -13,6 +13,7 @@ export type {
   EmulatorRole,
   EmulatorStsOptions,
   FaultOptions,
+  RateLimitOptions,
 } from "./options";
 export type { EmulatorLogEntry } from "./requestLog";
 export type { FaultKind } from "./faults";
@@ -20,3 +21,4 @@ export type { Drift, RouteKey } from "./drift";
 export type { EmulatorGatewayState, EmulatorPbrRoute, EmulatorRoute } from "./inspect";
 export { DEFAULT_GATEWAYS, DEFAULT_REGION } from "./gateways";
 export { loadSeedFile, type SeedFile } from "./seedFile";
+export { DOCUMENTED_RATE_LIMITS, RATE_LIMIT_PERIOD_MS } from "./rateLimits/documented";

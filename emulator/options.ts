@@ -115,6 +115,17 @@ export interface FaultOptions {
   busyPct?: number;
 }
 
+/**
+ * The per-API rate limits (per parent account, region and action, as Alibaba counts them). By default the
+ * documented figures (emulator/rateLimits/documented.ts); `false` turns them off.
+ */
+export interface RateLimitOptions {
+  /** Multiplies every documented figure (a test that measures something else raises them). @default 1 */
+  scale?: number;
+  /** Calls per 60 s for the named actions, over the documented figure (not scaled). @default none */
+  perMinute?: Record<string, number>;
+}
+
 export interface EmulatorOptions {
   /** @default 0 (an ephemeral port) */
   port?: number;
@@ -138,6 +149,8 @@ export interface EmulatorOptions {
   instanceRole?: EmulatorInstanceRoleOptions;
   /** @default no faults */
   faults?: FaultOptions;
+  /** @default the documented per-API rate limits; `false` for none */
+  rateLimits?: RateLimitOptions | false;
   /** JSON file the state is loaded from at start and written to (atomically) after each change. @default none */
   stateFile?: string;
   /** Milliseconds since the epoch. @default Date.now */

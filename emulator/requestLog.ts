@@ -18,6 +18,8 @@ export interface EmulatorLogEntry {
   accountId?: string;
   scheme?: "rpc" | "acs3";
   fault?: FaultKind;
+  /** Refused by the account's rate limit for this action and region (Throttling.User), not by a fault. */
+  rateLimited?: true;
 }
 
 /** Counted under this name when a request names no action. */

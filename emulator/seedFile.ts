@@ -3,17 +3,20 @@
  * `{ "credentials": [...], "gateways": [...], "accounts": [{ "accountId", "credentials": [...], "gateways": [...] }] }`.
  */
 import { readFileSync } from "node:fs";
-import type { EmulatorCredential, EmulatorGateway } from "./options";
+import type { EmulatorCredential, EmulatorGateway, RateLimitOptions } from "./options";
 
 export interface SeedFile {
   credentials?: EmulatorCredential[];
   gateways?: EmulatorGateway[];
   accounts?: { accountId: string; credentials?: EmulatorCredential[]; gateways?: EmulatorGateway[] }[];
+  /** The per-API rate limits (`false`: none). @default the documented figures */
+  rateLimits?: RateLimitOptions | false;
 }
 
 export interface Seed {
   credentials?: EmulatorCredential[];
   gateways?: EmulatorGateway[];
+  rateLimits?: RateLimitOptions | false;
 }
 
 /** Flattens accounts into credentials and gateways; a list stays undefined when the file gives none. */
@@ -32,6 +35,7 @@ export function flattenSeed(seed: SeedFile): Seed {
   return {
     credentials: credentials.length > 0 || seed.credentials ? credentials : undefined,
     gateways: gateways.length > 0 || seed.gateways ? gateways : undefined,
+    ...(seed.rateLimits !== undefined ? { rateLimits: seed.rateLimits } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * emulator whose gateways take configDelayMs per write. Compared with the least possible time, the busiest
  * gateway's writes back to back.
  */
-import type { FaultOptions } from "../../emulator";
+import type { FaultOptions, RateLimitOptions } from "../../emulator";
 import { apiTimeline, type ApiTimeline } from "../apiTimeline";
 import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
 import { compareTables, failedRouteUrns, routeOps, timed } from "../engine/outcome";
@@ -21,6 +21,8 @@ export interface ConvergeSetup {
   layout?: ProgramLayout;
   /** Emulator faults during the update. @default none */
   faults?: FaultOptions;
+  /** The emulator's per-API rate limits. @default off (see startBenchEmulator) */
+  rateLimits?: RateLimitOptions | false;
 }
 
 export interface ConvergeResult extends ConvergeSetup {
@@ -44,18 +46,24 @@ export interface ConvergeResult extends ConvergeSetup {
   missing: number;
   /** The engine's result: "succeeded", "failed"... */
   result: string;
+  /** Calls the emulator answered with a Throttling code during the update. */
+  throttled: number;
 }
 
 export async function runConverge(setup: ConvergeSetup): Promise<ConvergeResult> {
   const gateways = benchGateways(setup.routes, setup.gateways);
-  const emulator = await startBenchEmulator({ gateways, configDelayMs: setup.configDelayMs });
+  const emulator = await startBenchEmulator({
+    gateways,
+    configDelayMs: setup.configDelayMs,
+    rateLimits: setup.rateLimits,
+  });
   const declared = gateways.flatMap((g) =>
     g.routeDests.map((d) => `${g.vpnGatewayId}|${d}|${BENCH_NEXT_HOP}`),
   );
   const project = await createBenchProject({
     name: `converge-${setup.routes}`,
     files: programFiles(gateways, setup.layout),
-    env: providerEnv(emulator),
+    env: providerEnv(emulator, setup.rateLimits !== undefined && setup.rateLimits !== false),
   }).catch(async (err: unknown) => {
     await emulator.stop();
     throw err;
@@ -91,6 +99,7 @@ export async function runConverge(setup: ConvergeSetup): Promise<ConvergeResult>
       failed: failedRouteUrns(run.report).length,
       ...compareTables(declared, listed),
       result: run.report?.result ?? `command failed: ${run.error?.message.split("\n")[0] ?? "unknown"}`,
+      throttled: log.filter((e) => e.code?.includes("Throttling")).length,
     };
   } finally {
     await project.dispose();

@@ -19,6 +19,7 @@ import {
   throttled,
 } from "../errors";
 import type { FaultDecision, FaultInjector } from "../faults";
+import type { RateLimiter } from "../rateLimits/limiter";
 import { Params } from "../handlers/params";
 import { handlerFor } from "../handlers/registry";
 import { run } from "../handlers/runWrite";
@@ -35,6 +36,7 @@ export interface RequestCore {
   registry: CredentialRegistry;
   nonces: NonceCache;
   faults: FaultInjector;
+  rateLimits: RateLimiter;
   log: RequestLog;
   stores: Stores;
   changed(): void;
@@ -89,6 +91,18 @@ export async function handleRequest(
     if (!parsed.action) throw missingParameter("Action");
     const handler = handlerFor(parsed.action);
     if (!handler) throw invalidAction(parsed.action);
+
+    // The account's budget for this action in this region, before anything else of the request counts.
+    const waitMs = core.rateLimits.admit(
+      principal.accountId,
+      parsed.params.RegionId ?? "",
+      parsed.action,
+      core.clock(),
+    );
+    if (waitMs !== undefined) {
+      entry.rateLimited = true;
+      throw throttled(Math.max(1, Math.ceil(waitMs / 1000)));
+    }
 
     // Faults only for authenticated calls of real actions.
     const decision = core.faults.decide();

@@ -15,6 +15,8 @@ export * from "./errors";
 export * from "./types";
 export { GatewayScheduler } from "./gatewayScheduler";
 export { SingleFlight } from "./singleFlight";
+export { CallBudget, type BudgetClock } from "./budget/callBudget";
+export { DOCUMENTED_RATE_LIMITS, parseRateLimits, type RateLimitSettings } from "./budget/rateLimits";
 export { classifyError, isRetryableKind, type ErrorFacts } from "./retry/classify";
 export { BackoffPolicy, type BackoffPolicyOptions } from "./retry/policy";
 export { runWithRetries, type Deadline, type RetryLoopOptions, type RetryMetadata } from "./retry/loop";

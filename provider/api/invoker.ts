@@ -1,11 +1,14 @@
 import { homedir } from "node:os";
 import { v4 as uuidv4 } from "uuid";
+import { budgetAccount } from "./budget/account";
+import { CallBudget } from "./budget/callBudget";
+import { limitOf, parseRateLimits, RATE_LIMIT_PERIOD_MS, type RateLimitSettings } from "./budget/rateLimits";
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_DEADLINE_MS } from "./constants";
 import { present, type ResolutionContext } from "./config/context";
 import { resolveCredentials } from "./config/credentials";
 import { CredentialChain } from "./credentials/chain";
 import { resolveEndpoint } from "./config/endpoint";
-import { CONFIG_KEYS } from "./config/keys";
+import { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
 import { defaultRegionWithSource, resolveRegion, type RegionWithSource } from "./config/region";
 import type { ErrorContext } from "./errors/advice";
 import { ConfigurationError } from "./errors/ConfigurationError";
@@ -23,6 +26,8 @@ import { toNetworkFailure } from "./transport/networkFailure";
 const MS_PER_SECOND = 1000;
 /** The API's answer to a session used past its Expiration. */
 const EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
+/** Flow control: `Throttling`, `Throttling.User`, `Throttling.Api`. */
+const THROTTLING_CODE_PART = "Throttling";
 
 export interface InvokeResult {
   body: Record<string, unknown>;
@@ -39,6 +44,8 @@ export class Invoker {
   private readonly policy: BackoffPolicy;
   /** Temporary credentials of this client, cached per source (see SessionCache). */
   private readonly chain: CredentialChain;
+  /** Calls per account, region and action wait here rather than be throttled (see CallBudget). */
+  private readonly budget: CallBudget;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly newId: () => string;
@@ -50,6 +57,15 @@ export class Invoker {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.newId = options.idGenerator ?? (() => uuidv4());
     this.chain = new CredentialChain(this.now);
+    this.budget = options.budget ?? new CallBudget({ now: this.now, sleep: this.sleep });
+  }
+
+  /** `alicloud-vpn:rateLimits`, else ALICLOUD_VPN_RATE_LIMITS, else the documented figures. */
+  private rateLimits(ctx: ResolutionContext): RateLimitSettings {
+    const configured = ctx.config[CONFIG_KEYS.rateLimits];
+    if (present(configured)) return parseRateLimits(configured, `Pulumi config ${CONFIG_KEYS.rateLimits}`);
+    const [envName] = ENV_KEYS.rateLimits;
+    return parseRateLimits(ctx.env[envName], `environment variable ${envName}`);
   }
 
   context(): ResolutionContext {
@@ -105,11 +121,15 @@ export class Invoker {
       regionId: wire.RegionId,
       credentialSource: resolved.source,
     };
+    const perPeriod = limitOf(action, this.rateLimits(ctx));
+    const budgetKey = `${budgetAccount(resolved.spec, resolved.source)}\n${wire.RegionId}\n${action}`;
 
     const { value, metadata } = await runWithRetries(
       async (_attempt, remainingMs) => {
         // Per attempt: a long retry sequence may outlive a session; the chain refreshes it in time.
         const credentials = await this.chain.credentials(resolved.spec, resolved.source);
+        // Every attempt spends the budget, retries included: the API counts them all.
+        if (perPeriod !== undefined) await this.budget.take(budgetKey, perPeriod, RATE_LIMIT_PERIOD_MS);
         const request = signRequest(this.options.signatureVersion ?? "ACS3", {
           action,
           params: wire,
@@ -138,6 +158,9 @@ export class Invoker {
           return parseResponse(action, response, context);
         } catch (err) {
           if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
+          if (err instanceof VpcApiError && err.code.includes(THROTTLING_CODE_PART)) {
+            this.budget.throttled(budgetKey, err.retryAfterMs ?? MS_PER_SECOND);
+          }
           throw err;
         }
       },

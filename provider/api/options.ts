@@ -1,3 +1,4 @@
+import type { CallBudget } from "./budget/callBudget";
 import type { StaticCredentials } from "./config/credentials";
 import type { VpcApiError } from "./errors/VpcApiError";
 import type { SignatureVersion } from "./request/signedRequest";
@@ -12,6 +13,11 @@ export interface RetryEvent {
 }
 
 export interface VpcClientOptions {
+  /**
+   * The per-account, region and action call budget; give one budget to every client of a process so they
+   * queue together. @default one of this client's own (documented figures, `alicloud-vpn:rateLimits`)
+   */
+  budget?: CallBudget;
   /** Default region for calls that do not name one. @default config `alicloud:region`, env, CLI profile */
   region?: string;
   /** Full URL, e.g. `http://127.0.0.1:PORT`. @default config/env overrides, else `https://vpc.<region>.aliyuncs.com` */

@@ -1,3 +1,4 @@
+import { CallBudget } from "../api/budget/callBudget";
 import { VpcClient, type VpcClientOptions } from "../api/client";
 import { GatewayScheduler } from "../api/gatewayScheduler";
 import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
@@ -33,6 +34,12 @@ export class RuntimeContext {
   readonly listings = new ListingCache(LISTING_MAX_AGE_MS, () => this.now());
   /** How long writes take to apply on each gateway, learned as they happen. */
   readonly applyTimes = new ApplyTimes(MAX_EXPECTED_APPLY_MS, APPLY_TIME_SHRINK);
+  /**
+   * One budget of API calls per account, region and action for the whole process (both resource kinds, every
+   * client this process makes): writes queue instead of being throttled, and gateway polls share the read
+   * budget across gateways.
+   */
+  readonly budget = new CallBudget({ now: () => this.now(), sleep: (ms) => this.sleep(ms) });
   private config: Record<string, string> = {};
   private options: RuntimeOptions = {};
   private cachedClient?: VpcClient;
@@ -49,7 +56,7 @@ export class RuntimeContext {
   }
 
   get client(): VpcClient {
-    this.cachedClient ??= new VpcClient({ config: this.config, ...this.options.client });
+    this.cachedClient ??= new VpcClient({ config: this.config, budget: this.budget, ...this.options.client });
     return this.cachedClient;
   }
 

@@ -8,6 +8,10 @@ import {
   type Handler,
 } from "./helpers/apiServer";
 import { fakeTime } from "./helpers/fakeTime";
+import { withCallBudgetOff } from "./helpers/callBudgetOff";
+
+// These suites pin the clock and record the retry loop's waits.
+withCallBudgetOff();
 
 const KEY = { accessKeyId: "id-p", accessKeySecret: "secret-p" };
 const GW = { RegionId: "cn-hangzhou", VpnGatewayId: "vpn-p1" };

@@ -17,6 +17,10 @@ import {
 } from "./helpers/apiServer";
 import { fakeTime } from "./helpers/fakeTime";
 import { verifyAcs3, verifyRpc } from "./helpers/verifySignature";
+import { withCallBudgetOff } from "./helpers/callBudgetOff";
+
+// These suites pin the clock and record the retry loop's waits.
+withCallBudgetOff();
 
 const KEY = { accessKeyId: "LTAI-retry", accessKeySecret: "retry-secret" };
 const SECRETS = { [KEY.accessKeyId]: KEY.accessKeySecret };

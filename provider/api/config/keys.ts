@@ -19,6 +19,8 @@ export const CONFIG_KEYS = {
   endpoint: "alicloud-vpn:endpoint",
   /** This package's overall deadline per logical operation, in seconds. */
   deadlineSeconds: "alicloud-vpn:deadlineSeconds",
+  /** The per-API call budget: `off`, or JSON `{ "scale": 2, "CreateVpnRouteEntry": 120 }` (calls per 60 s). */
+  rateLimits: "alicloud-vpn:rateLimits",
 } as const;
 
 /** Each list is in order of preference: terraform's name first, then the Alibaba Cloud SDKs'. */
@@ -43,6 +45,8 @@ export const ENV_KEYS = {
   ecsMetadataEndpoint: ["ALICLOUD_VPN_TEST_ECS_METADATA_ENDPOINT"],
   imdsV1Disabled: ["ALIBABA_CLOUD_IMDSV1_DISABLED"],
   endpoint: ["ALIBABA_CLOUD_ENDPOINT_VPC", "VPC_ENDPOINT"],
+  /** This package's own: the per-API call budget, as `alicloud-vpn:rateLimits`. */
+  rateLimits: ["ALICLOUD_VPN_RATE_LIMITS"],
 } as const;
 
 /** The aliyun CLI's profile file, relative to the home directory. */

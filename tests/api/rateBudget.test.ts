@@ -1,0 +1,66 @@
+/**
+ * Against the emulator at Alibaba's documented rate limits (60 CreateVpnRouteEntry per 60 s per account and
+ * region): the client's budget queues a burst instead of letting the API throttle it.
+ */
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { CallBudget } from "../../provider/api/budget/callBudget";
+import { VpcClient } from "../../provider/api/client";
+
+const REGION = "cn-hangzhou";
+const GW = "vpn-budget000000000001";
+const CALLS = 64;
+
+let emulator: RunningEmulator;
+beforeEach(async () => {
+  emulator = await startEmulator({ seed: 5, gateways: [{ vpnGatewayId: GW, regionId: REGION }] });
+});
+afterEach(() => emulator.stop());
+
+/** A dry-run create: the API counts it against the action's limit and changes nothing. */
+const dryRunCreate = (client: VpcClient, i: number) =>
+  client
+    .invoke("CreateVpnRouteEntry", {
+      RegionId: REGION,
+      VpnGatewayId: GW,
+      RouteDest: `10.${i}.0.0/24`,
+      NextHop: "vco-a",
+      Weight: 100,
+      PublishVpc: true,
+      DryRun: true,
+    })
+    .then(
+      () => "ok",
+      (e: { code: string }) => e.code,
+    );
+
+async function burst(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const budget = new CallBudget({ now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+  // Two clients of one process share the budget, as the provider's clients do.
+  const clients = [1, 2].map(
+    () =>
+      new VpcClient({
+        endpoint: emulator.endpoint,
+        credentials: emulator.credentials,
+        env,
+        budget,
+        maxAttempts: 1,
+      }),
+  );
+  try {
+    return await Promise.all(Array.from({ length: CALLS }, (_, i) => dryRunCreate(clients[i % 2], i)));
+  } finally {
+    clients.forEach((c) => c.destroy());
+  }
+}
+
+test("a burst past the limit queues in the client: every call answered, none throttled", async () => {
+  const codes = await burst({});
+  expect(codes).toEqual(Array(CALLS).fill("DryRunOperation"));
+  expect(emulator.requestLog().filter((e) => e.rateLimited)).toEqual([]);
+  expect(emulator.counts().CreateVpnRouteEntry).toBe(CALLS);
+});
+
+test("without the budget (ALICLOUD_VPN_RATE_LIMITS=off) the same burst is throttled by the API", async () => {
+  const codes = await burst({ ALICLOUD_VPN_RATE_LIMITS: "off" });
+  expect(codes.filter((c) => c === "Throttling.User")).toHaveLength(CALLS - 60);
+});
