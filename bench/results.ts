@@ -37,7 +37,11 @@ export interface BenchResults {
   faults: ReturnType<typeof faultsSection>;
   preview: LargeStackResult["preview"] & { setupSeconds: number };
   /** Absent from result files written before the scenario existed. */
-  rateLimited?: RateLimitedResult & { target: number };
+  rateLimited?: RateLimitedResult & {
+    target: number;
+    /** Set when the scenario was measured on its own and written into a full run's file. */
+    measuredAlone?: { note: string; startedAt: string; loadAverageStart: number };
+  };
   targets: Target[];
 }
 

@@ -90,7 +90,9 @@ export function summaryRows(r: BenchResults): Row[] {
   if (rl) {
     rows.push({
       scenario: `rateLimited: ${rl.routes} routes / ${rl.gateways} gateways, ${rl.configDelayMs} ms per write, documented API rate limits, plain pulumi up`,
-      measured: `${rl.throttled} throttled; ${s(rl.seconds)} = ${x(rl.ratio)}`,
+      measured:
+        `${rl.throttled} throttled; ${s(rl.seconds)} = ${x(rl.ratio)}` +
+        (rl.measuredAlone ? ` (run alone, load ${rl.measuredAlone.loadAverageStart})` : ""),
       limit: `0; ${s(rl.boundSeconds)} (${rl.binding}); target <= ${x(rl.target)}`,
       verdict: verdict(rl.throttled === 0 && rl.ratio <= rl.target),
     });

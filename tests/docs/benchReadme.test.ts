@@ -47,6 +47,15 @@ describe("the README's benchmark section", () => {
         ratio: expect.any(Number),
       },
       preview: { resources: 1000, seconds: expect.any(Number) },
+      rateLimited: {
+        routes: 100,
+        gateways: 4,
+        seconds: expect.any(Number),
+        boundSeconds: expect.any(Number),
+        binding: expect.any(String),
+        ratio: expect.any(Number),
+        throttled: expect.any(Number),
+      },
     });
   });
 });

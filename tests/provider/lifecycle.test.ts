@@ -349,6 +349,30 @@ describe("update", () => {
   });
 });
 
+describe("DryRun", () => {
+  it("is never sent: not on the Create actions (the provider creates for real), nor where undocumented", async () => {
+    const dbr = await checkAndCreate(world.dbr, dbrInputs("10.40.0.0/16"));
+    const pbr = await checkAndCreate(world.pbr, pbrInputs("192.168.40.0/24", "10.41.0.0/16"));
+    const dbrUpdated = await world.dbr.update!(
+      dbr.id,
+      dbr.outs,
+      asInputs(dbrInputs("10.40.0.0/16", { publishVpc: false })),
+    );
+    const pbrUpdated = await world.pbr.update!(
+      pbr.id,
+      pbr.outs,
+      asInputs(pbrInputs("192.168.40.0/24", "10.41.0.0/16", { priority: 20 })),
+    );
+    await world.dbr.delete!(dbr.id, asOutputs({ ...dbr.outs, ...dbrUpdated.outs }));
+    await world.pbr.delete!(pbr.id, asOutputs({ ...pbr.outs, ...pbrUpdated.outs }));
+    const actions = new Set(world.emulator.requestLog().map((e) => e.action));
+    for (const action of ["CreateVpnRouteEntry", "CreateVpnPbrRouteEntry", "PublishVpnRouteEntry"])
+      expect(actions).toContain(action);
+    for (const action of ["DeleteVpnRouteEntry", "DeleteVpnPbrRouteEntry"]) expect(actions).toContain(action);
+    expect(world.emulator.requestLog().filter((e) => "DryRun" in e.params)).toEqual([]);
+  });
+});
+
 describe("delete", () => {
   it("deletes with the entry's current weight and waits until it is no longer listed", async () => {
     const { id, outs } = await checkAndCreate(world.dbr, dbrInputs("10.30.0.0/16"));
