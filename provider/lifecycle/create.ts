@@ -7,6 +7,7 @@ import { formatRouteId } from "../ids";
 import type { RuntimeContext } from "../runtime/context";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { converge, settled } from "./converge";
+import { createdEntry, withCreated } from "./created";
 import { lookUpRoute } from "./listing";
 import { outputsOf } from "./outputs";
 import type { Desired } from "./plan";
@@ -18,8 +19,10 @@ const isAlreadyExists = (err: unknown): boolean =>
 
 /**
  * Creates the route (one ClientToken for all retries: the client keeps it), under the gateway's lock, then
- * waits until the gateway is active and the listing shows the requested weight and publish state. A route
- * that is already there is an error naming the ID to adopt it with, or is taken over with `adopt: true`.
+ * waits until the gateway is active; the create's answer confirms the requested weight and publish state
+ * (else the listing must show them). A route that is already there is an error naming the ID to adopt it
+ * with, or is taken over with `adopt: true`. The look-up before the create is answered from the gateway's
+ * kept listing, which this process's confirmed creates keep current.
  */
 export async function createRoute(
   ctx: RuntimeContext,
@@ -51,7 +54,8 @@ export async function createRoute(
   };
 
   let entry: ListedRoute;
-  const existing = await lookUpRoute(ctx, api, route);
+  // A route created outside this process since the kept listing shows up as the create's AlreadyExists.
+  const existing = await lookUpRoute(ctx, api, route, false, true);
   if (existing === null) {
     throw new Error(
       `VPN gateway ${route.vpnGatewayId} was not found in region ${route.region} (from ` +
@@ -63,8 +67,17 @@ export async function createRoute(
     entry = await adoptOrRefuse(existing);
   } else {
     try {
-      await writeExclusive(ctx, route, () => api.create(ctx.client, route));
-      entry = await settled(ctx, api, route, desired);
+      let confirmed: ListedRoute | undefined;
+      await writeExclusive(
+        ctx,
+        route,
+        () => api.create(ctx.client, route),
+        (answer) => {
+          confirmed = createdEntry(api, route, answer, desired);
+          return confirmed && withCreated(api, route, confirmed);
+        },
+      );
+      entry = confirmed ?? (await settled(ctx, api, route, desired));
     } catch (err) {
       if (err instanceof VpcApiError && err.code === NEXT_HOP_NOT_FOUND_CODE) {
         throw new NextHopNotFoundError(id, route.nextHop, route.vpnGatewayId, route.region, err);

@@ -7,10 +7,14 @@ import type { ListedRoute, RouteApi } from "./routeApi";
 
 /** The key under which a gateway's listings are shared and dropped. */
 export const gatewayKey = (region: string, vpnGatewayId: string): string => `${region}|${vpnGatewayId}`;
+/** The key of one route kind's listing of a gateway. */
+export const listingKey = (api: RouteApi, region: string, vpnGatewayId: string): string =>
+  `${api.kind}|${gatewayKey(region, vpnGatewayId)}`;
 
 /**
  * All routes of one kind on one gateway, shared between reads (see ListingCache); `fresh` asks for a
- * listing that starts now, for callers that must see the gateway as it is now.
+ * listing that starts now, for callers that must see the gateway as it is now; `afterOwnWrites` accepts a
+ * kept listing that this process's own writes have changed since.
  */
 export function listRoutes(
   ctx: RuntimeContext,
@@ -18,13 +22,15 @@ export function listRoutes(
   region: string,
   vpnGatewayId: string,
   fresh = false,
+  afterOwnWrites = false,
 ): Promise<ListedRoute[]> {
   const gateway = gatewayKey(region, vpnGatewayId);
   return ctx.listings.list(
     gateway,
-    `${api.kind}|${gateway}`,
+    listingKey(api, region, vpnGatewayId),
     () => api.list(ctx.client, { RegionId: region, VpnGatewayId: vpnGatewayId }),
     fresh,
+    afterOwnWrites,
   ) as Promise<ListedRoute[]>;
 }
 
@@ -49,9 +55,11 @@ export async function lookUpRoute(
   api: RouteApi,
   route: RouteIdentity & { region: string },
   fresh = false,
+  afterOwnWrites = false,
 ): Promise<ListedRoute | undefined | null> {
   try {
-    return findRoute(api, await listRoutes(ctx, api, route.region, route.vpnGatewayId, fresh), route);
+    const entries = await listRoutes(ctx, api, route.region, route.vpnGatewayId, fresh, afterOwnWrites);
+    return findRoute(api, entries, route);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;

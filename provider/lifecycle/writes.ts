@@ -4,24 +4,36 @@ import { gatewayKey } from "./listing";
 import { scopeOf, type RouteApi, type RouteRef, type ListedRoute } from "./routeApi";
 import type { Step } from "./plan";
 
+/** What a confirmed write did to one listing of its gateway (the key of listingKey). */
+export interface ListingChange {
+  key: string;
+  change: (entries: unknown[]) => unknown[];
+}
+
 /**
  * Runs one write under the gateway's lock and keeps the lock until the gateway is `active` again: the
  * gateway takes one change at a time (VpnGateway.Configuring otherwise), so the next write in this process
- * starts only when it can succeed.
+ * starts only when it can succeed. `effect` says, from the write's answer, what it did to the gateway's
+ * listing; the kept listing is then updated instead of dropped (a write of unknown effect drops it at once).
  */
-export function writeExclusive(
+export function writeExclusive<T>(
   ctx: RuntimeContext,
   route: RouteRef,
-  write: () => Promise<unknown>,
-): Promise<void> {
+  write: () => Promise<T>,
+  effect?: (answer: T) => ListingChange | undefined,
+): Promise<T> {
   const gateway = gatewayKey(route.region, route.vpnGatewayId);
   return ctx.scheduler.runExclusive(route.vpnGatewayId, async () => {
-    ctx.listings.invalidate(gateway);
+    if (!effect) ctx.listings.invalidate(gateway);
+    let known: ListingChange | undefined;
     try {
-      await write();
+      const answer = await write();
       await waitUntilApplied(ctx, route, gateway);
+      known = effect?.(answer);
+      return answer;
     } finally {
-      ctx.listings.invalidate(gateway);
+      if (known) ctx.listings.apply(gateway, known.key, known.change);
+      else ctx.listings.invalidate(gateway);
     }
   });
 }

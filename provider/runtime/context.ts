@@ -48,6 +48,7 @@ export class RuntimeContext {
   configure(config: Record<string, string>): void {
     this.config = { ...config };
     this.dropClient();
+    this.listings.clear();
   }
 
   setOptions(options: RuntimeOptions): void {

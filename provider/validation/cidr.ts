@@ -71,10 +71,20 @@ export function parseCidr(text: string): CidrResult {
   return { ok: true, value: { family, cidr: `${address.toString()}/${prefix}`, address, prefix } };
 }
 
+/** Texts already made canonical: a look-up compares one route with every entry of a 1,000-route listing. */
+const canonicalTexts = new Map<string, string>();
+const MAX_CANONICAL_TEXTS = 100_000;
+
 /** The canonical text of a CIDR (IPv6 compressed, lower case); the input itself when it does not parse. */
 export function canonicalCidr(text: string): string {
-  const parsed = parseCidr(text);
-  return parsed.ok ? parsed.value.cidr : text;
+  let canonical = canonicalTexts.get(text);
+  if (canonical === undefined) {
+    const parsed = parseCidr(text);
+    canonical = parsed.ok ? parsed.value.cidr : text;
+    if (canonicalTexts.size >= MAX_CANONICAL_TEXTS) canonicalTexts.clear();
+    canonicalTexts.set(text, canonical);
+  }
+  return canonical;
 }
 
 /** True when one block contains the other (two CIDR blocks overlap exactly then). */
