@@ -11,6 +11,7 @@ jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 const GW = "vpn-bp1mistake0gateway001";
 const A = "vco-bp1mistake0tunnel0001";
 const B = "vco-bp1mistake0tunnel0002";
+const C = "vco-bp1mistake0tunnel0003";
 const COMPONENT_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
 
 const PROGRAM = `"use strict";
@@ -30,6 +31,9 @@ if (new pulumi.Config().getBoolean("fromConfig")) {
       { routeDest: "10.1.0.0/16" },
       { routeDest: "10.2.0.0/16" },
       { routeDest: "10.2.0.0/16", nextHop: "${B}" },
+      { routeDest: "10.3.0.0/16" },
+      { routeDest: "10.3.0.0/16", nextHop: "${B}", weight: 0 },
+      { routeDest: "10.3.0.0/16", nextHop: "${C}", weight: 0 },
     ],
   });
 }
@@ -60,17 +64,21 @@ describeWithPulumi("a component's table with mistakes", () => {
     return { errors, output: result.stdout + result.stderr + result.programOutput };
   };
 
-  it("duplicates and two active next hops: one error of the component, every problem listed, no stack", async () => {
+  it("duplicates, two active next hops, a third route for a destination: one error of the component, every problem listed, no stack", async () => {
     const { errors, output } = await failedPreview();
     expect(errors).toHaveLength(1);
     const [error] = errors;
     expect(error.urn).toContain(`::${COMPONENT_TYPE}::hub`);
-    expect(error.message).toContain('VpnGatewayRoutes "hub" has 2 problem(s) in its route table:');
+    expect(error.message).toContain('VpnGatewayRoutes "hub" has 3 problem(s) in its route table:');
     expect(error.message).toContain(
       `routes[0] and routes[1] are the same route (10.1.0.0/16@${A}): remove the duplicate.`,
     );
     expect(error.message).toContain(
       "routes[2] (10.2.0.0/16) and routes[3] (10.2.0.0/16) are both active (weight 100) for one destination",
+    );
+    expect(error.message).toContain(
+      "routes[4] (10.3.0.0/16), routes[5] (10.3.0.0/16), routes[6] (10.3.0.0/16) are 3 routes for one destination; " +
+        "the gateway takes an active/standby pair",
     );
     expect(output).not.toContain("unhandled exception");
     expect(output).not.toMatch(STACK_FRAME);
