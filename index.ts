@@ -9,6 +9,11 @@ export {
   type VpnRouteEntryArgs,
   type VpnPbrRouteEntryArgs,
   type RouteOutputs,
+  Provider,
+  type ProviderArgs,
+  type ProviderAssumeRole,
+  type ProviderAssumeRoleWithOidc,
+  type ProviderEndpoint,
 } from "./provider";
 export { VpcClient, type VpcClientOptions, type StaticCredentials } from "./provider/api";
 export * from "./components";

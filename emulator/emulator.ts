@@ -66,6 +66,8 @@ export interface RunningEmulator {
   credentialsUri?: string;
   /** Requests the metadata / credentials-URI stand-in received, `METHOD path`. */
   instanceRequests(): string[];
+  /** Real lifetime of sessions issued from now on (tests of refresh); undefined: as DurationSeconds asks. */
+  setStsSessionLifetime(ms: number | undefined): void;
   /** Adds a RAM role; returns its ARN. */
   addRole(role: EmulatorRole): string;
   /** Adds an access key (of any account). */
@@ -191,6 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     metadataEndpoint: identity.metadataEndpoint,
     credentialsUri: identity.credentialsUri,
     instanceRequests: () => identity.instanceRequests(),
+    setStsSessionLifetime: (ms) => void (identity.sessions.lifetimeMs = ms),
     addRole: (role) => identity.roles.add(role).arn,
     addCredential: (c) => registry.add({ ...c, accountId: c.accountId ?? DEFAULT_ACCOUNT_ID }),
   };

@@ -88,7 +88,7 @@ export interface EmulatorInstanceRoleOptions {
   roleArn: string;
   /** Refuse metadata reads without an IMDSv2 token, as instances set to "enforce" do. @default false */
   requireImdsV2?: boolean;
-  /** @default the STS session lifetime (3600 s unless sts.sessionLifetimeMs) */
+  /** @default the STS sessions' lifetime (3600 s unless sts.sessionLifetimeMs / setStsSessionLifetime) */
   sessionLifetimeMs?: number;
 }
 

@@ -5,3 +5,10 @@ export type { VpnRouteEntryArgs, VpnPbrRouteEntryArgs, RouteOutputs, RouteKind }
 export { formatRouteId, parseRouteId } from "./ids";
 export { RouteExistsError } from "./errors/RouteExistsError";
 export { VPN_ROUTE_ENTRY_TOKEN, VPN_PBR_ROUTE_ENTRY_TOKEN } from "./constants";
+export {
+  Provider,
+  type ProviderArgs,
+  type ProviderAssumeRole,
+  type ProviderAssumeRoleWithOidc,
+  type ProviderEndpoint,
+} from "./explicitProvider";

@@ -21,6 +21,7 @@ export interface RunningIdentity {
   metadataEndpoint?: string;
   /** `http://127.0.0.1:PORT/credentials`, when the instance role is served. */
   credentialsUri?: string;
+  sessions: SessionIssuer;
   /** Requests to the instance-role endpoints, `METHOD path`. */
   instanceRequests(): string[];
   stop(): Promise<void>;
@@ -48,6 +49,7 @@ export async function startIdentity(options: EmulatorOptions, deps: IdentityDeps
   const result: RunningIdentity = {
     roles,
     oidcProviders,
+    sessions,
     instanceRequests: () => [],
     stop: async () => {
       await Promise.all(servers.map(close));
@@ -71,7 +73,7 @@ export async function startIdentity(options: EmulatorOptions, deps: IdentityDeps
       role,
       sessions,
       requireImdsV2: options.instanceRole.requireImdsV2 ?? false,
-      sessionLifetimeMs: options.instanceRole.sessionLifetimeMs ?? options.sts?.sessionLifetimeMs,
+      sessionLifetimeMs: options.instanceRole.sessionLifetimeMs,
       seen: [],
       tokens: new Map(),
     };

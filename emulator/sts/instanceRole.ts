@@ -46,7 +46,12 @@ export function handleInstanceRoleRequest(
   const { tokens } = core;
   const now = core.clock();
   const session = () => {
-    const issued = core.sessions.issue(core.role, INSTANCE_SESSION_SECONDS, now, core.sessionLifetimeMs);
+    const issued = core.sessions.issue(
+      core.role,
+      INSTANCE_SESSION_SECONDS,
+      now,
+      core.sessionLifetimeMs ?? core.sessions.lifetimeMs,
+    );
     return JSON.stringify({ Code: "Success", LastUpdated: new Date(now).toISOString(), ...issued });
   };
 

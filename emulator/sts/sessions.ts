@@ -16,7 +16,7 @@ export class SessionIssuer {
     private readonly registry: CredentialRegistry,
     private readonly random: Random,
     /** Overrides every session's real lifetime (tests of refresh). */
-    private readonly lifetimeMs?: number,
+    public lifetimeMs?: number,
   ) {}
 
   issue(role: RoleRecord, durationSeconds: number, now: number, lifetimeMs = this.lifetimeMs): IssuedSession {

@@ -92,6 +92,15 @@ export class VpcClient {
     return this.invoker.defaultRegion()?.source;
   }
 
+  /**
+   * Checks the credential configuration without any network call: throws ConfigurationError for a value
+   * that cannot work (malformed role ARN, sessionExpiration out of range, missing OIDC token file). Finding
+   * no credentials at all is not an error here (a preview may run without them).
+   */
+  checkCredentialConfiguration(): void {
+    this.invoker.checkCredentialConfiguration();
+  }
+
   // ---- destination-based routes ----
 
   createVpnRouteEntry(req: CreateVpnRouteEntryRequest, opts?: WriteOptions) {

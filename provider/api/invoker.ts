@@ -12,6 +12,7 @@ import { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
 import { defaultRegionWithSource, resolveRegion, type RegionWithSource } from "./config/region";
 import type { ErrorContext } from "./errors/advice";
 import { ConfigurationError } from "./errors/ConfigurationError";
+import { CredentialsNotFoundError } from "./errors/CredentialsNotFoundError";
 import { VpcApiError } from "./errors/VpcApiError";
 import type { VpcClientOptions } from "./options";
 import { signRequest } from "./request/signedRequest";
@@ -78,6 +79,14 @@ export class Invoker {
 
   defaultRegion(): RegionWithSource | undefined {
     return defaultRegionWithSource(this.options.region, this.context());
+  }
+
+  checkCredentialConfiguration(): void {
+    try {
+      resolveCredentials(this.options.credentials, this.context());
+    } catch (err) {
+      if (!(err instanceof CredentialsNotFoundError)) throw err;
+    }
   }
 
   /** A fresh deadline for one logical operation. */

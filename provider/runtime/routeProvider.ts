@@ -8,7 +8,19 @@ import { updateRoute } from "../lifecycle/update";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
 import { readStackConfig } from "./config";
+import { ConfigurationError } from "../api/errors/ConfigurationError";
 import type { RuntimeContext } from "./context";
+
+/** The message of a ConfigurationError in the credential settings, if any. */
+function credentialSettingsProblem(ctx: RuntimeContext): string | undefined {
+  try {
+    ctx.client.checkCredentialConfiguration();
+    return undefined;
+  } catch (err) {
+    if (err instanceof ConfigurationError) return err.message;
+    throw err;
+  }
+}
 
 export type RouteProvider = Required<pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>>;
 
@@ -20,6 +32,10 @@ export function routeProvider(ctx: RuntimeContext, api: RouteApi): RouteProvider
     configure: async (req) => ctx.configure(readStackConfig(req.config)),
     check: async (_olds, news) => {
       const { inputs, failures } = checkRouteInputs(api.kind, news as unknown as Props);
+      // A credential setting that cannot work fails the preview, before any write (no network call). Without a
+      // property the engine prints "<type> resource '<name>' has a problem: <reason>", with no stack trace.
+      const settings = credentialSettingsProblem(ctx);
+      if (settings) failures.push({ property: "", reason: settings });
       return { inputs: inputs as unknown as RouteInputs, failures };
     },
     diff: async (_id, olds, news) => diffRoute(api.kind, olds as unknown as Props, news as unknown as Props),

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkRouteInputs } from "../../provider/validation/check";
-import { BAD_INPUTS, VALID_DBR, VALID_PBR, badInputsOf } from "./badInputs";
+import { BAD_INPUTS, BAD_PROVIDER_SETTINGS, VALID_DBR, VALID_PBR, badInputsOf } from "./badInputs";
+import { VpcClient } from "../../provider/api";
 import {
   BAD_INPUTS_DOC,
   badInputsTable,
@@ -28,6 +29,16 @@ describe("the bad-input table", () => {
     },
   );
 
+  it.each(BAD_PROVIDER_SETTINGS.map((b) => [b.mistake, b] as const))(
+    "provider settings, %s: exactly the documented failure, no network call",
+    (_, entry) => {
+      const client = new VpcClient({ config: entry.config, env: {}, homeDir: "/nonexistent" });
+      expect(() => client.checkCredentialConfiguration()).toThrow(entry.reason);
+      expect(entry.reason).toContain(entry.property);
+      client.destroy();
+    },
+  );
+
   it("names the property in every message and ends each with what to do", () => {
     for (const entry of BAD_INPUTS) {
       expect(entry.reason).toContain(entry.property);
@@ -39,7 +50,7 @@ describe("the bad-input table", () => {
     const root = path.join(__dirname, "..", "..");
     const doc = fs.readFileSync(path.join(root, BAD_INPUTS_DOC), "utf8");
     expect(doc).toBe(formattedBadInputsMarkdown(root));
-    expect(doc.match(/^\| \d+ +\|/gm)).toHaveLength(BAD_INPUTS.length);
+    expect(doc.match(/^\| \d+ +\|/gm)).toHaveLength(BAD_INPUTS.length + BAD_PROVIDER_SETTINGS.length);
   });
 
   it("is shown, unchanged, in README.md", () => {

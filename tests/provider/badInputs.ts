@@ -323,3 +323,45 @@ export function badInputsOf(entry: BadInput): Record<string, unknown> {
   for (const [k, v] of Object.entries(entry.change)) if (v === undefined) delete inputs[k];
   return inputs;
 }
+
+/** A credential setting (stack config, or an explicit Provider's input of the same name) that cannot work. */
+export interface BadProviderSetting {
+  mistake: string;
+  /** Stack config as configure() sees it (JSON text for objects). */
+  config: Record<string, string>;
+  /** The key at fault. */
+  property: string;
+  /** The whole message `pulumi preview` fails with. */
+  reason: string;
+}
+
+const ROLE_EXAMPLE = "acs:ram::1234567890123456:role/ResourceDirectoryAccountAccessRole";
+
+export const BAD_PROVIDER_SETTINGS: BadProviderSetting[] = [
+  {
+    mistake: "an AWS-style role ARN",
+    config: { "alicloud:assumeRole": JSON.stringify({ roleArn: "arn:aws:iam::123456789012:role/x" }) },
+    property: "alicloud:assumeRole",
+    reason: `Invalid configuration in Pulumi config alicloud:assumeRole: roleArn "arn:aws:iam::123456789012:role/x" is not a RAM role ARN; expected acs:ram::<accountId>:role/<roleName>, e.g. ${ROLE_EXAMPLE}.`,
+  },
+  {
+    mistake: "sessionExpiration below 900 seconds",
+    config: {
+      "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE_EXAMPLE, sessionExpiration: 60 }),
+    },
+    property: "alicloud:assumeRole",
+    reason: `Invalid configuration in Pulumi config alicloud:assumeRole: sessionExpiration must be a whole number of seconds from 900 to 43200 (the role's MaxSessionDuration bounds it further); got 60.`,
+  },
+  {
+    mistake: "an OIDC token file that does not exist",
+    config: {
+      "alicloud:assumeRoleWithOidc": JSON.stringify({
+        oidcProviderArn: "acs:ram::1234567890123456:oidc-provider/github",
+        roleArn: ROLE_EXAMPLE,
+        oidcTokenFile: "/var/run/oidc/missing",
+      }),
+    },
+    property: "alicloud:assumeRoleWithOidc",
+    reason: `Invalid configuration in Pulumi config alicloud:assumeRoleWithOidc: oidcTokenFile /var/run/oidc/missing does not exist; point it at the file your CI writes the OIDC token to (e.g. GitHub Actions: request the token and write it to a file), or set oidcToken.`,
+  },
+];

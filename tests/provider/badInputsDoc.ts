@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { formatMarkdown, withSection } from "../support/markdownSections";
-import { BAD_INPUTS, badInputsOf } from "./badInputs";
+import { BAD_INPUTS, BAD_PROVIDER_SETTINGS, badInputsOf } from "./badInputs";
 
 /** Where the table is written, relative to the repository root. */
 export const BAD_INPUTS_DOC = path.join("docs", "bad-inputs.md");
@@ -24,7 +24,8 @@ export function renderBadInputsMarkdown(): string {
     "",
     "Generated from `tests/provider/badInputs.ts` by `tests/provider/writeBadInputsDoc.ts`; a test keeps the two in step.",
     "`check` finds these without calling the API, so `pulumi preview` fails before anything changes. The engine prints",
-    "each as `<type> resource '<name>'s property '<property>' value <value> has a problem: <message>`.",
+    "each as `<type> resource '<name>'s property '<property>' value <value> has a problem: <message>`. Credential settings",
+    "(stack config, or the same inputs of an explicit `Provider`) fail the preview with the message as an error.",
     "",
     "| # | resource | mistake | property | value | message |",
     "| --- | --- | --- | --- | --- | --- |",
@@ -32,6 +33,12 @@ export function renderBadInputsMarkdown(): string {
   BAD_INPUTS.forEach((entry, i) => {
     lines.push(
       `| ${i + 1} | ${TYPE_NAMES[entry.kind]} | ${cell(entry.mistake)} | ${code(entry.property)} | ${cell(shown(entry))} | ${cell(entry.reason)} |`,
+    );
+  });
+  BAD_PROVIDER_SETTINGS.forEach((entry, i) => {
+    const value = entry.config[entry.property];
+    lines.push(
+      `| ${BAD_INPUTS.length + i + 1} | provider settings | ${cell(entry.mistake)} | ${code(entry.property)} | ${cell(code(value.length > 40 ? `${value.slice(0, 37)}...` : value))} | ${cell(entry.reason)} |`,
     );
   });
   return lines.join("\n") + "\n";

@@ -71,6 +71,8 @@ export function resolveCredentials(
       source: `role ${role.roleArn} assumed with ${result.source}`,
     };
   }
+  // A malformed assumeRole is the more useful message, even with nothing to assume it with.
+  assumeRoleFrom(ctx, oidcTookRoleEnv);
   throw new CredentialsNotFoundError(searched);
 }
 

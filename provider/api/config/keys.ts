@@ -47,6 +47,7 @@ export const ENV_KEYS = {
   endpoint: ["ALIBABA_CLOUD_ENDPOINT_VPC", "VPC_ENDPOINT"],
   /** This package's own: the per-API call budget, as `alicloud-vpn:rateLimits`. */
   rateLimits: ["ALICLOUD_VPN_RATE_LIMITS"],
+  stsEndpoint: ["ALIBABA_CLOUD_ENDPOINT_STS", "STS_ENDPOINT"],
 } as const;
 
 /** The aliyun CLI's profile file, relative to the home directory. */

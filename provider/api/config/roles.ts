@@ -43,7 +43,7 @@ export function checkRoleArn(arn: string, source: string): string {
     throw new ConfigurationError(
       source,
       `roleArn "${arn}" is not a RAM role ARN; expected acs:ram::<accountId>:role/<roleName>, ` +
-        `e.g. acs:ram::1234567890123456:role/ResourceDirectoryAccountAccessRole`,
+        `e.g. acs:ram::1234567890123456:role/ResourceDirectoryAccountAccessRole.`,
     );
   }
   return arn.trim();
@@ -56,17 +56,22 @@ export function checkSessionExpiration(value: unknown, source: string): number {
     throw new ConfigurationError(
       source,
       `sessionExpiration must be a whole number of seconds from ${MIN_SESSION_SECONDS} to ${MAX_SESSION_SECONDS} ` +
-        `(the role's MaxSessionDuration bounds it further); got ${JSON.stringify(value)}`,
+        `(the role's MaxSessionDuration bounds it further); got ${JSON.stringify(value)}.`,
     );
   }
   return seconds;
 }
 
-/** The STS host from the `sts` entry of `alicloud:endpoints`; https is implied (STS is never called over http). */
+/**
+ * The STS host from the `sts` entry of `alicloud:endpoints`, else ALIBABA_CLOUD_ENDPOINT_STS / STS_ENDPOINT
+ * (named like the VPC endpoint's variables); https is implied (STS is never called over http).
+ */
 export function stsEndpoint(ctx: ResolutionContext): string | undefined {
-  const raw = fromEndpointsConfig(ctx.config[CONFIG_KEYS.endpoints], STS);
+  const fromConfig = fromEndpointsConfig(ctx.config[CONFIG_KEYS.endpoints], STS);
+  const fromEnv = firstEnv(ctx.env, ENV_KEYS.stsEndpoint);
+  const raw = fromConfig ?? fromEnv?.value;
   if (!raw) return undefined;
-  const source = `Pulumi config ${CONFIG_KEYS.endpoints} (sts)`;
+  const source = fromConfig ? `Pulumi config ${CONFIG_KEYS.endpoints} (sts)` : `environment ${fromEnv?.name}`;
   if (/^http:\/\//i.test(raw)) throw new ConfigurationError(source, "STS is called over https only");
   return raw.replace(/^https:\/\//i, "").replace(/\/+$/, "");
 }
@@ -103,7 +108,7 @@ export function checkTokenFile(path: string, source: string): string {
     throw new ConfigurationError(
       source,
       `oidcTokenFile ${path} does not exist; point it at the file your CI writes the OIDC token to ` +
-        `(e.g. GitHub Actions: request the token and write it to a file), or set oidcToken`,
+        `(e.g. GitHub Actions: request the token and write it to a file), or set oidcToken.`,
     );
   }
   return path;

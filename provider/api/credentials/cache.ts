@@ -6,6 +6,7 @@
  * on every call once a session has 15 minutes or less left (a 900 s session: every call) and does not
  * share one fetch between concurrent callers (30 concurrent creates would make 30 AssumeRole calls).
  */
+import { SingleFlight } from "../singleFlight";
 import type { Session } from "./session";
 
 /** Refresh this long before expiry, or a quarter of the session's lifetime when that is shorter. */
@@ -14,7 +15,7 @@ export const REFRESH_MARGIN_MS = 3 * 60 * 1000;
 export class SessionCache {
   private session?: Session;
   private refreshAt = 0;
-  private inflight?: Promise<Session>;
+  private readonly fetches = new SingleFlight<Session>();
 
   constructor(
     private readonly fetch: () => Promise<Session>,
@@ -24,11 +25,8 @@ export class SessionCache {
   async get(): Promise<Session> {
     if (this.session && this.now() < this.refreshAt) return this.session;
     const fetchedAt = this.now();
-    this.inflight ??= this.fetch().finally(() => {
-      this.inflight = undefined;
-    });
     try {
-      const session = await this.inflight;
+      const session = await this.fetches.do("session", this.fetch);
       if (session !== this.session) {
         this.session = session;
         const margin = Math.min(REFRESH_MARGIN_MS, (session.expiresAt - fetchedAt) / 4);

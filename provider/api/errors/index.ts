@@ -7,6 +7,7 @@ export { InsecureEndpointError } from "./InsecureEndpointError";
 export { DeadlineExceededError, type DeadlineExceededInit } from "./DeadlineExceededError";
 export { RegionNotFoundError } from "./RegionNotFoundError";
 export { ConfigurationError } from "./ConfigurationError";
+export { CredentialFetchError } from "./CredentialFetchError";
 export { adviceFor } from "./advice";
 export * from "./codes";
 
