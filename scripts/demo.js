@@ -5,10 +5,12 @@
  * deployed with the real `pulumi` engine against the emulator, offline.
  *
  *   1. builds the TypeScript (npm run build) and makes sure the Pulumi CLI exists (scripts/ensure-pulumi.sh);
- *   2. starts the emulator in this process, seeded with the stack config's gateways (two regions), its state
- *      kept in .pulumi-demo/emulator-state.json;
+ *   2. starts the emulator in this process, seeded with the stack config's gateways (two regions) and, for
+ *      `memberAccount`, a member account that owns the branch gateway and a role there that trusts the network
+ *      account (STS over https with a certificate made here and trusted through NODE_EXTRA_CA_CERTS); its
+ *      state kept in .pulumi-demo/emulator-state.json;
  *   3. `pulumi up --refresh --yes`, then `pulumi preview --expect-no-changes`;
- *   4. prints every gateway's route tables as the emulator holds them.
+ *   4. prints every gateway's route tables as the emulator holds them, account by account.
  *
  * Everything it writes is under .pulumi-demo/ (git-ignored): the file backend, PULUMI_HOME, a passphrase made
  * on first run, and the copy of Pulumi.demo.yaml the stack runs with. A second run reuses the stack and the
@@ -88,20 +90,33 @@ async function main() {
   // Reading config and creating the stack need no credentials.
   const setup = new DemoPulumi({ ...options, extraEnv: {} });
   await ensureStack(setup, paths, shown);
-  const { gateways, connections } = await stackTopology(setup, configCopy);
+  const { gateways, connections, member } = await stackTopology(setup, configCopy);
 
   say(`Starting the emulator with ${gateways.length} gateways (${regionsOf(gateways)})`);
+  const tls = member ? await demoCertificate(demoDir) : undefined;
   const emulator = await startEmulator({
     // Every gateway has the stack's IPsec connections; a route to any other next hop is refused.
-    gateways: gateways.map(({ vpnGatewayId, region }) => ({
+    gateways: gateways.map(({ role, vpnGatewayId, region }) => ({
       vpnGatewayId,
       regionId: region,
       vpnConnections: connections,
+      ...(member?.gateways.includes(role) ? { accountId: member.accountId } : {}),
     })),
     configDelayMs: CONFIG_DELAY_MS,
     stateFile: emulatorState,
+    ...(tls ? { sts: { tls } } : {}),
   });
+  if (member) {
+    emulator.addRole({
+      accountId: member.accountId,
+      roleName: member.roleName,
+      trustedAccounts: [emulator.accountId],
+      externalId: member.externalId,
+    });
+  }
   console.log(`${emulator.endpoint} (state: ${shown(emulatorState)})`);
+  if (member)
+    console.log(`STS https://${emulator.stsEndpoint}: role ${member.roleArn} trusts ${emulator.accountId}`);
   try {
     const pulumi = new DemoPulumi({
       ...options,
@@ -110,6 +125,7 @@ async function main() {
         ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
         ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.credentials.accessKeySecret,
+        ...(tls ? { ALIBABA_CLOUD_ENDPOINT_STS: emulator.stsEndpoint, NODE_EXTRA_CA_CERTS: tls.caFile } : {}),
       },
     });
     const stackArgs = ["--stack", STACK, "--config-file", configCopy];
@@ -120,7 +136,18 @@ async function main() {
     await pulumi.run(["preview", "--expect-no-changes", ...stackArgs], { withProgram: true });
 
     say("Route tables in the emulator");
-    for (const gw of gateways) {
+    const accountOf = (/** @type {{ role: string }} */ gw) =>
+      member?.gateways.includes(gw.role) ? member.accountId : emulator.accountId;
+    for (const account of [...new Set(gateways.map(accountOf))]) {
+      const how =
+        account === member?.accountId
+          ? `member account, reached through ${member.roleArn}`
+          : "network account";
+      console.log(`\n-- Account ${account} (${how})`);
+      for (const gw of gateways.filter((g) => accountOf(g) === account)) printTables(gw);
+    }
+    /** @param {{ role: string, vpnGatewayId: string, region: string }} gw */
+    function printTables(gw) {
       const state = emulator.gateway(gw.vpnGatewayId);
       const tables = {
         role: gw.role,
@@ -178,26 +205,71 @@ async function ensureStack(pulumi, { demoDir, configCopy, emulatorState }, shown
 }
 
 /**
- * The gateways of the stack config (`landing-zone:gateways`), by role, and its IPsec connection IDs
- * (`landing-zone:connections`).
+ * The gateways of the stack config (`landing-zone:gateways`), by role, its IPsec connection IDs
+ * (`landing-zone:connections`), and the member account (`landing-zone:memberAccount`: the role to assume and the
+ * gateways that live there), if any.
  * @param {DemoPulumi} pulumi
  * @param {string} configCopy
- * @returns {Promise<{ gateways: { role: string, vpnGatewayId: string, region: string }[], connections: string[] }>}
  */
 async function stackTopology(pulumi, configCopy) {
   const args = ["config", "--json", "--stack", STACK, "--config-file", configCopy];
   const config = JSON.parse(await pulumi.run(args, { capture: true }));
-  const objectOf = (suffix) => {
+  /** @param {string} suffix @param {boolean} [optional] */
+  const objectOf = (suffix, optional = false) => {
     const entry = Object.entries(config).find(([key]) => key.endsWith(suffix));
+    if (!entry && optional) return undefined;
     if (!entry) throw new Error(`${CONFIG_TEMPLATE} has no ${suffix.slice(1)}`);
     return entry[1].objectValue ?? JSON.parse(entry[1].value);
   };
+  /** @type {{ role: string, vpnGatewayId: string, region: string }[]} */
   const gateways = Object.entries(objectOf(":gateways")).map(([role, gw]) => ({
     role,
     vpnGatewayId: gw.vpnGatewayId,
     region: gw.region,
   }));
-  return { gateways, connections: Object.values(objectOf(":connections")) };
+  const connections = Object.values(objectOf(":connections"));
+  const memberAccount = objectOf(":memberAccount", true);
+  if (!memberAccount) return { gateways, connections, member: undefined };
+  const roleArn = String(memberAccount.assumeRole.roleArn);
+  const match = /^acs:ram::(\d+):role\/(.+)$/i.exec(roleArn);
+  if (!match) throw new Error(`memberAccount.assumeRole.roleArn ${roleArn} is not a RAM role ARN`);
+  /** @type {string[]} */
+  const memberGateways = memberAccount.gateways;
+  const member = {
+    roleArn,
+    accountId: match[1],
+    roleName: match[2],
+    externalId: memberAccount.assumeRole.externalId,
+    gateways: memberGateways,
+  };
+  return { gateways, connections, member };
+}
+
+/**
+ * A certificate for the emulator's STS on 127.0.0.1 (the SDK calls STS over https only), made once per demo
+ * directory; the provider processes trust it through NODE_EXTRA_CA_CERTS.
+ * @param {string} demoDir
+ */
+async function demoCertificate(demoDir) {
+  const keyFile = path.join(demoDir, "sts-key.pem");
+  const caFile = path.join(demoDir, "sts-cert.pem");
+  if (!fs.existsSync(keyFile) || !fs.existsSync(caFile)) {
+    const { generate } = require("selfsigned");
+    const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
+      keyType: "ec",
+      curve: "P-256",
+      notAfterDate: new Date(Date.now() + 365 * 24 * 3600 * 1000),
+      extensions: [
+        { name: "basicConstraints", cA: true },
+        { name: "keyUsage", digitalSignature: true, keyCertSign: true },
+        { name: "extKeyUsage", serverAuth: true },
+        { name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] },
+      ],
+    });
+    fs.writeFileSync(keyFile, pems.private, { mode: 0o600 });
+    fs.writeFileSync(caFile, pems.cert);
+  }
+  return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(caFile, "utf8"), caFile };
 }
 
 /** @param {{ region: string }[]} gateways */

@@ -26,6 +26,18 @@ export interface LandingZoneConfig {
    * interrupted `pulumi up`, or when moving hand-made routes under Pulumi). @default false
    */
   adoptExistingRoutes: boolean;
+  /**
+   * Gateways that live in a member account of the Resource Directory, reached by assuming a role there
+   * from the network account's credentials. @default none (every gateway in the stack's account)
+   */
+  memberAccount?: MemberAccountConfig;
+}
+
+export interface MemberAccountConfig {
+  /** As @pulumi/alicloud's Provider takes it: { roleArn, externalId?, sessionName?, sessionExpiration? }. */
+  assumeRole: { roleArn: string; externalId?: string; sessionName?: string; sessionExpiration?: number };
+  /** Gateway roles (keys of `gateways`) in that account. */
+  gateways: (keyof LandingZoneGateways)[];
 }
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === "string" && v !== "";
@@ -43,6 +55,15 @@ export function readLandingZoneConfig(config: pulumi.Config): LandingZoneConfig 
   for (const role of CONNECTION_ROLES) {
     if (!isNonEmptyString(connections[role])) problems.push(`connections.${role}`);
   }
+  const memberAccount = config.getObject<Partial<MemberAccountConfig>>("memberAccount");
+  if (memberAccount) {
+    if (!isNonEmptyString(memberAccount.assumeRole?.roleArn))
+      problems.push("memberAccount.assumeRole.roleArn");
+    const roles = memberAccount.gateways;
+    if (!Array.isArray(roles) || roles.some((r) => !GATEWAY_ROLES.includes(r))) {
+      problems.push(`memberAccount.gateways (a list of ${GATEWAY_ROLES.join(", ")})`);
+    }
+  }
   if (problems.length > 0) {
     throw new Error(
       `The landing zone's stack config lacks ${problems.join(", ")}. Set each with ` +
@@ -53,5 +74,6 @@ export function readLandingZoneConfig(config: pulumi.Config): LandingZoneConfig 
     gateways: gateways as unknown as LandingZoneGateways,
     connections: connections as unknown as LandingZoneConnections,
     adoptExistingRoutes: config.getBoolean("adoptExistingRoutes") ?? false,
+    memberAccount: memberAccount as MemberAccountConfig | undefined,
   };
 }

@@ -1,20 +1,40 @@
 /**
  * A landing zone's VPN routing: three gateways in two regions, hub-and-spoke destination routes with
  * active/standby pairs, a policy route set for the branch office, and the on-premises route managed on its own.
+ * With `memberAccount`, the branch gateway lives in a member account, reached by assuming a role there.
  * The repository's Pulumi.yaml runs this program; `npm run demo` deploys it against the local emulator.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { VpnGatewayRoutes, VpnRouteEntry } from "alicloud-vpn-routes";
+import { Provider, VpnGatewayRoutes, VpnRouteEntry } from "alicloud-vpn-routes";
 import { adoptExistingRoutes } from "./adopt";
 import { readLandingZoneConfig } from "./config";
 import { ACTIVE, landingZoneTables, ON_PREMISES } from "./topology";
 
-const { gateways, connections, adoptExistingRoutes: adopt } = readLandingZoneConfig(new pulumi.Config());
+const {
+  gateways,
+  connections,
+  adoptExistingRoutes: adopt,
+  memberAccount,
+} = readLandingZoneConfig(new pulumi.Config());
 if (adopt) adoptExistingRoutes();
+
+// The member account's gateways are reached by assuming a role there with the network account's credentials:
+// an explicit provider, whose own process signs in with these inputs instead of the stack config.
+const memberGateways = new Set(memberAccount?.gateways.map((role) => gateways[role].vpnGatewayId));
+const memberProvider = memberAccount
+  ? new Provider("member-account", {
+      region: gateways[memberAccount.gateways[0]].region,
+      assumeRole: memberAccount.assumeRole,
+    })
+  : undefined;
 
 const tables = Object.entries(landingZoneTables(gateways, connections)).map(([name, args]) => ({
   name,
-  component: new VpnGatewayRoutes(name, args),
+  component: new VpnGatewayRoutes(
+    name,
+    args,
+    memberGateways.has(args.vpnGatewayId as string) ? { provider: memberProvider } : {},
+  ),
 }));
 
 // The on-premises data centre is reached from the Hangzhou hub only; it is managed on its own, outside the

@@ -53,7 +53,13 @@ describeWithPulumi("npm run demo", () => {
     expect(run.stderr).not.toContain("npm run demo:");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('== Creating stack "demo"');
-    expect(resourceSummaries(run.stdout)).toEqual(["+ 24 to create", "+ 24 created", "24 unchanged"]);
+    // 24 resources of the network account's tables and the member account's provider.
+    expect(resourceSummaries(run.stdout)).toEqual(["+ 25 to create", "+ 25 created", "25 unchanged"]);
+    // Both accounts' tables: the branch gateway lives in the member account, reached through AssumeRole.
+    expect(run.stdout).toMatch(/^-- Account 1000000000000001 \(network account\)\n\nhubHangzhou: /m);
+    expect(run.stdout).toMatch(
+      /^-- Account 1000000000000002 \(member account, reached through acs:ram::1000000000000002:role\/ResourceDirectoryAccountAccessRole\)\n\nbranch: /m,
+    );
     expect(run.stdout).toMatch(
       /^hubHangzhou: vpn-bp1hub0hangzhou0000001 \(cn-hangzhou\)\n {2}destination routes \(6\):/m,
     );
@@ -73,7 +79,10 @@ describeWithPulumi("npm run demo", () => {
       "home",
       "passphrase",
       "state",
+      "sts-cert.pem",
+      "sts-key.pem",
     ]);
+    expect(fs.statSync(path.join(dir, "sts-key.pem")).mode & 0o077).toBe(0);
     expect(fs.readFileSync(path.join(dir, "Pulumi.demo.yaml"), "utf8")).toMatch(/^encryptionsalt: v1:/m);
     expect(fs.statSync(path.join(dir, "passphrase")).mode & 0o077).toBe(0);
   });
@@ -82,7 +91,7 @@ describeWithPulumi("npm run demo", () => {
     const run = await runDemo(dir);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain("== Creating stack");
-    expect(resourceSummaries(run.stdout)).toEqual(["24 unchanged", "24 unchanged", "24 unchanged"]);
+    expect(resourceSummaries(run.stdout)).toEqual(["25 unchanged", "25 unchanged", "25 unchanged"]);
     expect(run.stdout).toContain("policy routes (7):");
   });
 

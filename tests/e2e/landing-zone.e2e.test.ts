@@ -1,7 +1,8 @@
 /**
  * The repository's own Pulumi project (Pulumi.yaml -> examples/landing-zone, TypeScript, type-checked by the
  * runner) with the demo stack's config (Pulumi.demo.yaml), against the emulator: `up`, the exact route tables
- * per gateway, a second preview with no changes, and `destroy` leaving every gateway empty.
+ * per gateway, a second preview with no changes, and `destroy` leaving every gateway empty. The branch gateway
+ * lives in a member account, reached through AssumeRole (the emulator's STS, over https with a test certificate).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -11,10 +12,13 @@ import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
 import { emulatorEnv, oncePerWrite } from "./emulator-env";
+import { testTls } from "../support/testTls";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
 const EXAMPLE_DIR = path.join("examples", "landing-zone");
+
+const MEMBER_KEY = { accessKeyId: "LTAImember0000000000001", accessKeySecret: "member-secret" };
 
 interface GatewayConfig {
   vpnGatewayId: string;
@@ -39,6 +43,7 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
   let project: PulumiProject;
   let gateways: Record<string, GatewayConfig>;
   let conn: Record<string, string>;
+  let member: { accountId: string; roleArn: string };
 
   /** One line per route, sorted: `dest nextHop weight state`, policy routes prefixed with priority and source. */
   const table = (gw: GatewayConfig) => [
@@ -56,12 +61,17 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
   ];
 
   beforeAll(async () => {
-    emulator = await startEmulator({ configDelayMs: 20, seed: 17, gateways: [] });
+    const tls = await testTls();
+    emulator = await startEmulator({ configDelayMs: 20, seed: 17, gateways: [], sts: { tls } });
     project = await createPulumiProject({
       name: "landing-zone",
       files: repositoryProjectFiles(),
       installPackage: true,
-      env: emulatorEnv(emulator),
+      env: {
+        ...emulatorEnv(emulator),
+        ALIBABA_CLOUD_ENDPOINT_STS: emulator.stsEndpoint as string,
+        NODE_EXTRA_CA_CERTS: tls.caFile,
+      },
     });
     // The gateways come from the stack config, as `npm run demo` seeds them.
     const config = JSON.parse((await project.run(["config", "--json"])).stdout) as Record<
@@ -70,8 +80,25 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
     >;
     gateways = config["landing-zone:gateways"].objectValue as Record<string, GatewayConfig>;
     conn = config["landing-zone:connections"].objectValue as Record<string, string>;
-    for (const gw of Object.values(gateways))
-      emulator.addGateway({ vpnGatewayId: gw.vpnGatewayId, regionId: gw.region });
+    // The member account as `npm run demo` seeds it: it owns the branch gateway and a role that trusts ours.
+    const memberAccount = config["landing-zone:memberAccount"].objectValue as {
+      assumeRole: { roleArn: string; externalId: string };
+      gateways: string[];
+    };
+    const [, accountId, roleName] =
+      /^acs:ram::(\d+):role\/(.+)$/.exec(memberAccount.assumeRole.roleArn) ?? [];
+    member = { accountId, roleArn: memberAccount.assumeRole.roleArn };
+    emulator.addRole({
+      accountId,
+      roleName,
+      trustedAccounts: [emulator.accountId],
+      externalId: memberAccount.assumeRole.externalId,
+    });
+    emulator.addCredential({ ...MEMBER_KEY, accountId });
+    for (const [role, gw] of Object.entries(gateways)) {
+      const owner = memberAccount.gateways.includes(role) ? { accountId } : {};
+      emulator.addGateway({ vpnGatewayId: gw.vpnGatewayId, regionId: gw.region, ...owner });
+    }
   });
   afterAll(async () => {
     await project?.dispose();
@@ -98,7 +125,8 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
       PublishVpc: false,
     });
     const br = gateways.branch;
-    await client.createVpnPbrRouteEntry({
+    const memberClient = new VpcClient({ endpoint: emulator.endpoint, credentials: MEMBER_KEY });
+    await memberClient.createVpnPbrRouteEntry({
       RegionId: br.region,
       VpnGatewayId: br.vpnGatewayId,
       RouteSource: "192.168.51.0/24",
@@ -108,21 +136,40 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
       PublishVpc: true,
       Priority: 5,
     });
-    for (const gw of [hz, br])
-      await client.waitForGatewayActive(
-        { RegionId: gw.region, VpnGatewayId: gw.vpnGatewayId },
-        { pollMs: 10 },
-      );
+    await client.waitForGatewayActive({ RegionId: hz.region, VpnGatewayId: hz.vpnGatewayId }, { pollMs: 10 });
+    await memberClient.waitForGatewayActive(
+      { RegionId: br.region, VpnGatewayId: br.vpnGatewayId },
+      { pollMs: 10 },
+    );
     client.destroy();
+    memberClient.destroy();
     emulator.clearLog();
 
     await project.setConfig("adoptExistingRoutes", { value: "true" });
     const update = await project.up({ skipPreview: true });
     expect(update.result).toBe("succeeded");
-    // Stack, 3 components, 5 + 7 destination routes in the hubs' tables, 7 policy routes, the on-premises route.
-    expect(update.changeSummary).toEqual({ create: 24 });
+    // Stack, the member account's provider, 3 components, 5 + 7 destination routes in the hubs' tables, 7 policy
+    // routes, the on-premises route.
+    expect(update.changeSummary).toEqual({ create: 25 });
     // The two routes made by hand were adopted, not created again; no create was refused.
     const creates = oncePerWrite(emulator.requestLog()).filter((e) => e.action.startsWith("Create"));
+    // The branch's routes were written in the member account, with a session of the assumed role; one AssumeRole.
+    const branchWrites = creates.filter((e) => e.params.VpnGatewayId === br.vpnGatewayId);
+    expect(branchWrites.length).toBeGreaterThan(0);
+    expect(
+      branchWrites.every((e) => e.accountId === member.accountId && e.accessKeyId?.startsWith("STS.")),
+    ).toBe(true);
+    expect(
+      creates
+        .filter((e) => e.params.VpnGatewayId !== br.vpnGatewayId)
+        .every((e) => e.accountId === emulator.accountId),
+    ).toBe(true);
+    expect(
+      emulator
+        .requestLog()
+        .filter((e) => e.action === "AssumeRole")
+        .map((e) => e.params.RoleArn),
+    ).toEqual([member.roleArn]);
     expect(
       creates.filter((e) => e.status !== 200).map((e) => [e.action, e.params.RouteDest, e.code]),
     ).toEqual([]);
@@ -194,13 +241,13 @@ describeWithPulumi("the landing zone (Pulumi.yaml + Pulumi.demo.yaml) against th
   it("a second preview has no changes (adoptExistingRoutes on or off)", async () => {
     await project.setConfig("adoptExistingRoutes", { value: "false" });
     const preview = await project.preview();
-    expect(preview.changeSummary).toEqual({ same: 24 });
+    expect(preview.changeSummary).toEqual({ same: 25 });
     expect(preview.diagnostics).toEqual([]);
   });
 
   it("destroy leaves every gateway empty", async () => {
     const destroyed = await project.destroy();
-    expect(destroyed.changeSummary).toEqual({ delete: 24 });
+    expect(destroyed.changeSummary).toEqual({ delete: 25 });
     for (const gw of Object.values(gateways)) expect(table(gw)).toEqual([]);
   });
 });
