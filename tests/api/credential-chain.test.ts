@@ -11,21 +11,26 @@ import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { testTls } from "../support/testTls";
 import { testOidcIssuer } from "../support/oidcTokens";
+import {
+  CI_ROLE_ARN,
+  ECS_ROLE_ARN,
+  githubProvider,
+  MEMBER,
+  MEMBER_GW,
+  memberRoles,
+  NETWORK,
+  NETWORK_KEY,
+  OIDC_PROVIDER_ARN,
+  ROLE_ARN,
+} from "../support/landingZoneAccounts";
 
 const CLIENT = join(__dirname, "helpers", "chainClient.js");
 const REGION = "cn-hangzhou";
-const NETWORK = "1000000000000001";
-const MEMBER = "2000000000000002";
-const MEMBER_GW = "vpn-member00000000000001";
-const BASE = {
-  accessKeyId: "LTAInetwork00000000000",
-  accessKeySecret: "network-secret-XYZ",
-  accountId: NETWORK,
-};
-const ROLE = `acs:ram::${MEMBER}:role/networkadmin`;
-const CI_ROLE = `acs:ram::${MEMBER}:role/ci`;
-const ECS_ROLE = `acs:ram::${MEMBER}:role/runner`;
-const OIDC_PROVIDER = `acs:ram::${MEMBER}:oidc-provider/github`;
+const BASE = NETWORK_KEY;
+const ROLE = ROLE_ARN;
+const CI_ROLE = CI_ROLE_ARN;
+const ECS_ROLE = ECS_ROLE_ARN;
+const OIDC_PROVIDER = OIDC_PROVIDER_ARN;
 const issuer = testOidcIssuer();
 
 type Result = "ok" | { name: string; message: string; code?: string };
@@ -42,21 +47,8 @@ beforeAll(async () => {
     seed: 7,
     credentials: [BASE],
     gateways: [{ vpnGatewayId: MEMBER_GW, regionId: REGION, accountId: MEMBER }],
-    roles: [
-      { accountId: MEMBER, roleName: "NetworkAdmin", trustedAccounts: [NETWORK], externalId: "lz-42" },
-      { accountId: MEMBER, roleName: "Private" },
-      { accountId: MEMBER, roleName: "Ci", trustedOidcProviders: [OIDC_PROVIDER] },
-      { accountId: MEMBER, roleName: "Runner" },
-    ],
-    oidcProviders: [
-      {
-        accountId: MEMBER,
-        name: "github",
-        issuerUrl: issuer.issuerUrl,
-        clientIds: [issuer.clientId],
-        publicKeyPem: issuer.publicKeyPem,
-      },
-    ],
+    roles: memberRoles(),
+    oidcProviders: [githubProvider(issuer)],
     sts: { tls: { key: tls.key, cert: tls.cert } },
     instanceRole: { roleArn: ECS_ROLE, requireImdsV2: true },
   });

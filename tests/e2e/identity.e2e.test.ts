@@ -9,6 +9,17 @@ import { join } from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { testTls } from "../support/testTls";
 import { testOidcIssuer } from "../support/oidcTokens";
+import {
+  ECS_ROLE_ARN,
+  githubProvider,
+  MEMBER,
+  MEMBER_GW,
+  memberRoles,
+  NETWORK,
+  NETWORK_KEY,
+  OIDC_PROVIDER_ARN,
+  ROLE_ARN,
+} from "../support/landingZoneAccounts";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject } from "./harness";
 import { oncePerWrite } from "./emulator-env";
@@ -17,19 +28,11 @@ import { oncePerWrite } from "./emulator-env";
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 4);
 
 const REGION = "cn-hangzhou";
-const NETWORK = "1000000000000001";
-const MEMBER = "2000000000000002";
 const HUB_GW = "vpn-hub000000000000000001";
-const MEMBER_GW = "vpn-member00000000000001";
 const VCO = "vco-emu00000000000000001";
-const NETWORK_KEY = {
-  accessKeyId: "LTAInetwork00000000000",
-  accessKeySecret: "network-secret-XYZ",
-  accountId: NETWORK,
-};
-const ROLE = `acs:ram::${MEMBER}:role/networkadmin`;
+const ROLE = ROLE_ARN;
 const ROLE2 = `acs:ram::${MEMBER}:role/networkadmin2`;
-const OIDC_PROVIDER = `acs:ram::${MEMBER}:oidc-provider/github`;
+const OIDC_PROVIDER = OIDC_PROVIDER_ARN;
 const PROVIDER_TYPE = "pulumi:providers:pulumi-nodejs";
 const issuer = testOidcIssuer();
 
@@ -100,6 +103,15 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
     expect(text).not.toMatch(/\bat \w+ \(/);
     return text;
   };
+  /** Stack settings for the program's two explicit providers: the member's assumes `assumeRole`. */
+  const explicitProviders = (assumeRole: Record<string, string>) => {
+    const keys = {
+      region: REGION,
+      accessKey: NETWORK_KEY.accessKeyId,
+      secretKey: NETWORK_KEY.accessKeySecret,
+    };
+    return { member: { ...keys, assumeRole, endpoints: [{ sts: emulator.stsEndpoint }] }, network: keys };
+  };
   const networkKeys = {
     "alicloud:accessKey": NETWORK_KEY.accessKeyId,
     "alicloud:secretKey": NETWORK_KEY.accessKeySecret,
@@ -125,24 +137,10 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
         { vpnGatewayId: HUB_GW, regionId: REGION, accountId: NETWORK },
         { vpnGatewayId: MEMBER_GW, regionId: REGION, accountId: MEMBER },
       ],
-      roles: [
-        { accountId: MEMBER, roleName: "NetworkAdmin", trustedAccounts: [NETWORK], externalId: "lz-42" },
-        { accountId: MEMBER, roleName: "NetworkAdmin2", trustedAccounts: [NETWORK] },
-        { accountId: MEMBER, roleName: "Private" },
-        { accountId: MEMBER, roleName: "Ci", trustedOidcProviders: [OIDC_PROVIDER] },
-        { accountId: MEMBER, roleName: "Runner" },
-      ],
-      oidcProviders: [
-        {
-          accountId: MEMBER,
-          name: "github",
-          issuerUrl: issuer.issuerUrl,
-          clientIds: [issuer.clientId],
-          publicKeyPem: issuer.publicKeyPem,
-        },
-      ],
+      roles: [...memberRoles(), { accountId: MEMBER, roleName: "NetworkAdmin2", trustedAccounts: [NETWORK] }],
+      oidcProviders: [githubProvider(issuer)],
       sts: { tls: { key: tls.key, cert: tls.cert } },
-      instanceRole: { roleArn: `acs:ram::${MEMBER}:role/runner`, requireImdsV2: true },
+      instanceRole: { roleArn: ECS_ROLE_ARN, requireImdsV2: true },
     });
     project = await createPulumiProject({
       name: "identity",
@@ -288,14 +286,7 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
 
   it("two explicit providers in one stack reach two accounts; their secrets are secret in state", async () => {
     await use({
-      member: {
-        region: REGION,
-        accessKey: NETWORK_KEY.accessKeyId,
-        secretKey: NETWORK_KEY.accessKeySecret,
-        assumeRole: { roleArn: ROLE, externalId: "lz-42" },
-        endpoints: [{ sts: emulator.stsEndpoint }],
-      },
-      network: { region: REGION, accessKey: NETWORK_KEY.accessKeyId, secretKey: NETWORK_KEY.accessKeySecret },
+      ...explicitProviders({ roleArn: ROLE, externalId: "lz-42" }),
       count: 3,
     });
     await project.up({ skipPreview: true });
@@ -320,14 +311,7 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
   it("changing a provider's role is an in-place update of the provider that replaces no route", async () => {
     emulator.clearLog();
     await use({
-      member: {
-        region: REGION,
-        accessKey: NETWORK_KEY.accessKeyId,
-        secretKey: NETWORK_KEY.accessKeySecret,
-        assumeRole: { roleArn: ROLE2, sessionName: "changed" },
-        endpoints: [{ sts: emulator.stsEndpoint }],
-      },
-      network: { region: REGION, accessKey: NETWORK_KEY.accessKeyId, secretKey: NETWORK_KEY.accessKeySecret },
+      ...explicitProviders({ roleArn: ROLE2, sessionName: "changed" }),
       count: 3,
     });
     const update = await project.up({ skipPreview: true });
@@ -339,14 +323,7 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
     expect(writes()).toEqual([]);
     // The updated provider works with the new role: one more route goes through it.
     await use({
-      member: {
-        region: REGION,
-        accessKey: NETWORK_KEY.accessKeyId,
-        secretKey: NETWORK_KEY.accessKeySecret,
-        assumeRole: { roleArn: ROLE2, sessionName: "changed" },
-        endpoints: [{ sts: emulator.stsEndpoint }],
-      },
-      network: { region: REGION, accessKey: NETWORK_KEY.accessKeyId, secretKey: NETWORK_KEY.accessKeySecret },
+      ...explicitProviders({ roleArn: ROLE2, sessionName: "changed" }),
       count: 4,
     });
     await project.up({ skipPreview: true });

@@ -8,19 +8,25 @@ import { popCore, failure, type Keys } from "./helpers/drivers";
 import { fixture, GW, onGw, REGION, type Fixture } from "./helpers/fixture";
 import { testTls } from "../support/testTls";
 import { testOidcIssuer } from "../support/oidcTokens";
+import {
+  githubProvider,
+  MEMBER,
+  MEMBER_GW,
+  memberRoles,
+  NETWORK,
+  NETWORK_KEY,
+  OIDC_PROVIDER_ARN,
+} from "../support/landingZoneAccounts";
 
 const RPCClient = require("@alicloud/pop-core");
 
-const NETWORK = "1000000000000001";
-const MEMBER = "2000000000000002";
-const MEMBER_GW = "vpn-member00000000000001";
 const MEMBER_KEY = {
   accessKeyId: "LTAImember000000000000",
   accessKeySecret: "member-secret",
   accountId: MEMBER,
 };
 const issuer = testOidcIssuer();
-const OIDC_PROVIDER = `acs:ram::${MEMBER}:oidc-provider/github`;
+const OIDC_PROVIDER = OIDC_PROVIDER_ARN;
 
 const SESSION_MS = 120_000;
 let f: Fixture;
@@ -30,28 +36,13 @@ beforeEach(async () => {
   const tls = await testTls();
   agent = new Agent({ ca: tls.cert });
   f = await fixture({
-    credentials: [
-      { accessKeyId: "LTAInetwork00000000000", accessKeySecret: "network-secret", accountId: NETWORK },
-      MEMBER_KEY,
-    ],
+    credentials: [NETWORK_KEY, MEMBER_KEY],
     gateways: [
       { vpnGatewayId: GW, regionId: REGION, accountId: NETWORK },
       { vpnGatewayId: MEMBER_GW, regionId: REGION, accountId: MEMBER },
     ],
-    roles: [
-      { accountId: MEMBER, roleName: "NetworkAdmin", trustedAccounts: [NETWORK], externalId: "lz-42" },
-      { accountId: MEMBER, roleName: "Ci", trustedOidcProviders: [OIDC_PROVIDER], maxSessionDuration: 7200 },
-      { accountId: MEMBER, roleName: "Private" },
-    ],
-    oidcProviders: [
-      {
-        accountId: MEMBER,
-        name: "github",
-        issuerUrl: issuer.issuerUrl,
-        clientIds: [issuer.clientId],
-        publicKeyPem: issuer.publicKeyPem,
-      },
-    ],
+    roles: memberRoles(),
+    oidcProviders: [githubProvider(issuer)],
     // Sessions live 2 minutes whatever DurationSeconds says, so expiry is reached within the signing skew.
     sts: { tls: { key: tls.key, cert: tls.cert }, sessionLifetimeMs: SESSION_MS },
   });
