@@ -33,7 +33,8 @@ const tables = Object.entries(landingZoneTables(gateways, connections)).map(([na
   component: new VpnGatewayRoutes(
     name,
     args,
-    memberGateways.has(args.vpnGatewayId as string) ? { provider: memberProvider } : {},
+    // `providers` (or `provider`): the component's routes inherit it.
+    memberGateways.has(args.vpnGatewayId as string) && memberProvider ? { providers: [memberProvider] } : {},
   ),
 }));
 

@@ -104,13 +104,14 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
     return text;
   };
   /** Stack settings for the program's two explicit providers: the member's assumes `assumeRole`. */
-  const explicitProviders = (assumeRole: Record<string, string>) => {
+  const explicitProviders = (assumeRole: Record<string, string>, memberRegion = REGION) => {
     const keys = {
       region: REGION,
       accessKey: NETWORK_KEY.accessKeyId,
       secretKey: NETWORK_KEY.accessKeySecret,
     };
-    return { member: { ...keys, assumeRole, endpoints: [{ sts: emulator.stsEndpoint }] }, network: keys };
+    const member = { ...keys, region: memberRegion, assumeRole, endpoints: [{ sts: emulator.stsEndpoint }] };
+    return { member, network: keys };
   };
   const networkKeys = {
     "alicloud:accessKey": NETWORK_KEY.accessKeyId,
@@ -308,10 +309,10 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
     expect(JSON.stringify(state)).not.toContain(NETWORK_KEY.accessKeySecret);
   });
 
-  it("changing a provider's role is an in-place update of the provider that replaces no route", async () => {
+  it("changing a provider's role and region is an in-place update of the provider that replaces no route", async () => {
     emulator.clearLog();
     await use({
-      ...explicitProviders({ roleArn: ROLE2, sessionName: "changed" }),
+      ...explicitProviders({ roleArn: ROLE2, sessionName: "changed" }, "cn-shanghai"),
       count: 3,
     });
     const update = await project.up({ skipPreview: true });
@@ -321,7 +322,7 @@ describeWithPulumi("identity: every way of signing in, under the engine", () => 
       update.steps.filter((s) => s.type !== PROVIDER_TYPE && !["same", "refresh"].includes(s.op)),
     ).toEqual([]);
     expect(writes()).toEqual([]);
-    // The updated provider works with the new role: one more route goes through it.
+    // Back in the gateway's region, the updated provider works with the new role: one more route goes through it.
     await use({
       ...explicitProviders({ roleArn: ROLE2, sessionName: "changed" }),
       count: 4,
