@@ -14,6 +14,7 @@ import { testOidcIssuer } from "../support/oidcTokens";
 import {
   CI_ROLE_ARN,
   ECS_ROLE_ARN,
+  EXTERNAL_ID,
   githubProvider,
   MEMBER,
   MEMBER_GW,
@@ -227,6 +228,38 @@ test("aliyun CLI profile ChainableRamRoleArn from an AK profile, in a sharedCred
   const results = await run({ "alicloud:sharedCredentialsFile": file, "alicloud:endpoints": endpoints() });
   expect(results).toEqual(["ok"]);
   expect(emulator.counts().AssumeRole).toBe(1);
+});
+
+test.each([
+  ["RamRoleArn", { mode: "RamRoleArn", ram_role_arn: ROLE_ARN, external_id: EXTERNAL_ID }, "AssumeRole"],
+  [
+    "OIDC",
+    { mode: "OIDC", ram_role_arn: CI_ROLE_ARN, oidc_provider_arn: OIDC_PROVIDER_ARN },
+    "AssumeRoleWithOIDC",
+  ],
+  ["EcsRamRole", { mode: "EcsRamRole", ram_role_name: "Runner" }, undefined],
+])("aliyun CLI profile mode %s (alicloud:profile)", async (_mode, profile, stsAction) => {
+  const tokenFile = join(dir, "profile-oidc-token");
+  writeFileSync(tokenFile, issuer.token());
+  const file = join(dir, "modes.json");
+  const entry = {
+    name: "ci",
+    access_key_id: BASE.accessKeyId,
+    access_key_secret: BASE.accessKeySecret,
+    oidc_token_file: tokenFile,
+    ...profile,
+  };
+  writeFileSync(file, JSON.stringify({ current: "default", profiles: [entry] }));
+  const before = emulator.instanceRequests().length;
+  const results = await run(
+    { "alicloud:sharedCredentialsFile": file, "alicloud:profile": "ci", "alicloud:endpoints": endpoints() },
+    { ALICLOUD_VPN_TEST_ECS_METADATA_ENDPOINT: emulator.metadataEndpoint as string },
+    [{ calls: 3 }],
+  );
+  expect(results).toEqual(["ok", "ok", "ok"]);
+  expect(vpcCalls().every((e) => e.accountId === MEMBER && e.accessKeyId?.startsWith("STS."))).toBe(true);
+  if (stsAction) expect(emulator.counts()[stsAction]).toBe(1);
+  else expect(emulator.instanceRequests().slice(before)[0]).toBe("PUT /latest/api/token");
 });
 
 test.each([
