@@ -153,6 +153,9 @@ describe("credentials", () => {
       expect(err.name).toBe("CredentialsNotFoundError");
       expect(server.requests).toHaveLength(0);
       expect(err.searched).toHaveLength(7);
+      expect(err.message).toContain(
+        "or sign in without keys: alicloud:assumeRoleWithOidc (CI with OIDC), alicloud:ecsRoleName",
+      );
       expect(err.message).toContain("1. client option `credentials`: not given");
       expect(err.message).toContain("2. Pulumi config alicloud:accessKey / alicloud:secretKey");
       expect(err.message).toMatch(

@@ -8,7 +8,9 @@ export class CredentialsNotFoundError extends Error {
       "No Alibaba Cloud credentials found. Looked in, in order:\n" +
         searched.map((line, i) => `  ${i + 1}. ${line}`).join("\n") +
         "\nSet one of them (for example `pulumi config set alicloud:accessKey ...` and " +
-        "`pulumi config set --secret alicloud:secretKey ...`).",
+        "`pulumi config set --secret alicloud:secretKey ...`), or sign in without keys: " +
+        "alicloud:assumeRoleWithOidc (CI with OIDC), alicloud:ecsRoleName (an ECS instance's RAM role) or " +
+        "alicloud:credentialsUri; alicloud:assumeRole then reaches another account.",
     );
     this.searched = searched;
   }
