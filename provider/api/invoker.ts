@@ -3,6 +3,7 @@ import { v4 as uuidv4 } from "uuid";
 import { budgetAccount } from "./budget/account";
 import { CallBudget } from "./budget/callBudget";
 import { limitOf, parseRateLimits, RATE_LIMIT_PERIOD_MS, type RateLimitSettings } from "./budget/rateLimits";
+import { abortable, throwIfCancelled } from "./abortable";
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_DEADLINE_MS } from "./constants";
 import { present, type ResolutionContext } from "./config/context";
 import { resolveCredentials } from "./config/credentials";
@@ -55,7 +56,9 @@ export class Invoker {
     this.policy = new BackoffPolicy({ random: options.random });
     const clock = options.clock ?? (() => new Date());
     this.now = () => clock().getTime();
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    // A wait ends at once when the operation it belongs to is cancelled.
+    this.sleep = (ms) => abortable(sleep(ms), options.signal?.(), "wait");
     this.newId = options.idGenerator ?? (() => uuidv4());
     this.chain = new CredentialChain(this.now);
     this.budget = options.budget ?? new CallBudget({ now: this.now, sleep: this.sleep });
@@ -110,6 +113,8 @@ export class Invoker {
 
   /** One logical call: `params` may carry RegionId; the resolved region is sent either way. */
   async invoke(action: string, params: object, deadline: Deadline = this.deadline()): Promise<InvokeResult> {
+    const signal = this.options.signal?.();
+    throwIfCancelled(signal, action);
     const ctx = this.context();
     const wire = toWireParams(params);
     wire.RegionId = resolveRegion(action, wire.RegionId, this.options.region, ctx);
@@ -149,8 +154,9 @@ export class Invoker {
         });
         let response;
         try {
-          response = await this.transport.send(request, Math.min(attemptTimeout, remainingMs));
+          response = await this.transport.send(request, Math.min(attemptTimeout, remainingMs), signal);
         } catch (err) {
+          throwIfCancelled(signal, action);
           const failure = toNetworkFailure(err);
           if (!failure) throw err;
           throw new VpcApiError({
@@ -178,7 +184,7 @@ export class Invoker {
         deadline,
         policy: this.policy,
         now: this.now,
-        sleep: this.sleep,
+        sleep: (ms) => abortable(this.sleep(ms), signal, action),
         maxAttempts: this.options.maxAttempts,
         unreachableRetryMs: this.options.unreachableRetryMs,
         onRetry: this.options.onRetry,

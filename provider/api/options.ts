@@ -53,6 +53,12 @@ export interface VpcClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Signature nonces and ClientTokens. @default uuid v4 */
   idGenerator?: () => string;
+  /**
+   * The cancellation of the call being made, asked at the start of each call: once it aborts, the call's
+   * request, retries and waits end with an OperationCancelledError (the provider passes the engine's Cancel,
+   * sent on Ctrl-C or SIGTERM). @default none
+   */
+  signal?: () => AbortSignal | undefined;
   /** Called before each retry wait. @default none */
   onRetry?: (event: RetryEvent) => void;
 }

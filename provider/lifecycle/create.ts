@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { VpcApiError } from "../api/errors";
+import { VpcApiError, isCancelled } from "../api/errors";
+import { CreateInterruptedError } from "../errors/CreateInterruptedError";
 import { ALREADY_EXISTS_CODE_PARTS, NEXT_HOP_NOT_FOUND_CODE } from "../constants";
 import { NextHopNotFoundError } from "../errors/NextHopNotFoundError";
 import { RouteExistsError } from "../errors/RouteExistsError";
@@ -66,12 +67,16 @@ export async function createRoute(
   if (existing) {
     entry = await adoptOrRefuse(existing);
   } else {
+    let sent = false;
     try {
       let confirmed: ListedRoute | undefined;
       await writeExclusive(
         ctx,
         route,
-        () => api.create(ctx.client, route),
+        () => {
+          sent = true;
+          return api.create(ctx.client, route);
+        },
         (answer) => {
           confirmed = createdEntry(api, route, answer, desired);
           return confirmed && withCreated(api, route, confirmed);
@@ -79,6 +84,10 @@ export async function createRoute(
       );
       entry = confirmed ?? (await settled(ctx, api, route, desired));
     } catch (err) {
+      // Cancelled once the write was on its way: the route may exist, so it must reach the state.
+      if (sent && isCancelled(err)) {
+        throw new CreateInterruptedError(id, inputs as unknown as Record<string, unknown>, route.region);
+      }
       if (err instanceof VpcApiError && err.code === NEXT_HOP_NOT_FOUND_CODE) {
         throw new NextHopNotFoundError(id, route.nextHop, route.vpnGatewayId, route.region, err);
       }

@@ -2,7 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { changedUpdateKeys } from "../diff";
 import { formatRouteId } from "../ids";
 import type { RuntimeContext } from "../runtime/context";
-import type { RouteOutputs } from "../types";
+import type { RouteInputs, RouteOutputs } from "../types";
+import { createRoute } from "./create";
 import { converge } from "./converge";
 import { routeRefOf } from "./identity";
 import { lookUpRoute } from "./listing";
@@ -21,6 +22,9 @@ export async function updateRoute(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult<RouteOutputs>> {
+  // A create cancelled after its write was sent left the route in the state without what only a listing
+  // confirms (CreateInterruptedError): the engine updates it on the next `up`, which finishes that create.
+  if (olds.state === undefined) return finishInterruptedCreate(ctx, api, news);
   const keep = compact({ ...olds, adopt: news.adopt }) as unknown as RouteOutputs;
   if (changedUpdateKeys(api.kind, olds, news).length === 0) return { outs: keep };
 
@@ -41,4 +45,14 @@ export async function updateRoute(
   };
   const entry = await converge(ctx, api, route, current, desired);
   return { outs: outputsOf(api.kind, { ...keep, ...compact(news) }, route.region, entry) };
+}
+
+/** Takes the route over if the gateway has it (the write of the cancelled create went through), else creates it. */
+async function finishInterruptedCreate(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  news: Record<string, unknown>,
+): Promise<pulumi.dynamic.UpdateResult<RouteOutputs>> {
+  const { outs } = await createRoute(ctx, api, { ...news, adopt: true } as unknown as RouteInputs);
+  return { outs: compact({ ...outs, adopt: news.adopt }) as RouteOutputs };
 }

@@ -6,6 +6,9 @@ import { deadlineMsFromConfig } from "./config";
 import { ListingCache } from "../lifecycle/listingCache";
 import { ApplyTimes } from "../lifecycle/applyTimes";
 import { APPLY_TIME_SHRINK, LISTING_MAX_AGE_MS, MAX_EXPECTED_APPLY_MS } from "../constants";
+import { abortable } from "../api/abortable";
+import { Cancellation } from "./cancellation";
+import { listenForEngineCancel } from "./engineCancel";
 
 /** Process-level settings besides the stack configuration; tests pin time and point at the emulator here. */
 export interface RuntimeOptions {
@@ -40,9 +43,18 @@ export class RuntimeContext {
    * budget across gateways.
    */
   readonly budget = new CallBudget({ now: () => this.now(), sleep: (ms) => this.sleep(ms) });
+  /** The engine's Cancel (Ctrl-C, SIGTERM): ends the operations in flight. */
+  readonly cancellation = new Cancellation();
   private config: Record<string, string> = {};
   private options: RuntimeOptions = {};
   private cachedClient?: VpcClient;
+  private watchingEngineCancel = false;
+
+  /** Ends the operations in flight when the engine sends Cancel (once per process; see engineCancel.ts). */
+  watchEngineCancel(): void {
+    if (this.watchingEngineCancel) return;
+    this.watchingEngineCancel = listenForEngineCancel(() => this.cancellation.cancel());
+  }
 
   /** Called from the providers' configure(); each resource kind calls it with the same stack config. */
   configure(config: Record<string, string>): void {
@@ -57,7 +69,12 @@ export class RuntimeContext {
   }
 
   get client(): VpcClient {
-    this.cachedClient ??= new VpcClient({ config: this.config, budget: this.budget, ...this.options.client });
+    this.cachedClient ??= new VpcClient({
+      config: this.config,
+      budget: this.budget,
+      signal: () => this.cancellation.signal,
+      ...this.options.client,
+    });
     return this.cachedClient;
   }
 
@@ -90,8 +107,9 @@ export class RuntimeContext {
     return (this.options.now ?? Date.now)();
   }
 
+  /** Ends at once with an OperationCancelledError when the operation is cancelled. */
   sleep(ms: number): Promise<void> {
-    return (this.options.sleep ?? realSleep)(ms);
+    return abortable((this.options.sleep ?? realSleep)(ms), this.cancellation.signal, "wait");
   }
 
   private dropClient(): void {

@@ -29,7 +29,10 @@ type Props = Record<string, unknown>;
 /** The lifecycle of one route kind, bound to the process's runtime context. */
 export function routeProvider(ctx: RuntimeContext, api: RouteApi): RouteProvider {
   return {
-    configure: async (req) => ctx.configure(readStackConfig(req.config)),
+    configure: async (req) => {
+      ctx.watchEngineCancel();
+      ctx.configure(readStackConfig(req.config));
+    },
     check: async (_olds, news) => {
       const { inputs, failures } = checkRouteInputs(api.kind, news as unknown as Props);
       // A credential setting that cannot work fails the preview, before any write (no network call). Without a
@@ -39,9 +42,14 @@ export function routeProvider(ctx: RuntimeContext, api: RouteApi): RouteProvider
       return { inputs: inputs as unknown as RouteInputs, failures };
     },
     diff: async (_id, olds, news) => diffRoute(api.kind, olds as unknown as Props, news as unknown as Props),
-    create: (inputs) => createRoute(ctx, api, inputs),
-    read: (id, props) => readRoute(ctx, api, id, (props ?? {}) as unknown as Props),
-    update: (id, olds, news) => updateRoute(ctx, api, id, olds as unknown as Props, news as unknown as Props),
-    delete: (id, props) => deleteRoute(ctx, api, id, props as unknown as Props),
+    // Each in its own cancellation scope: the engine's Cancel ends what is in flight.
+    create: (inputs) => ctx.cancellation.run(() => createRoute(ctx, api, inputs)),
+    read: (id, props) =>
+      ctx.cancellation.run(() => readRoute(ctx, api, id, (props ?? {}) as unknown as Props)),
+    update: (id, olds, news) =>
+      ctx.cancellation.run(() =>
+        updateRoute(ctx, api, id, olds as unknown as Props, news as unknown as Props),
+      ),
+    delete: (id, props) => ctx.cancellation.run(() => deleteRoute(ctx, api, id, props as unknown as Props)),
   };
 }

@@ -8,6 +8,7 @@ export { DeadlineExceededError, type DeadlineExceededInit } from "./DeadlineExce
 export { RegionNotFoundError } from "./RegionNotFoundError";
 export { ConfigurationError } from "./ConfigurationError";
 export { CredentialFetchError } from "./CredentialFetchError";
+export { OperationCancelledError, isCancelled } from "./OperationCancelledError";
 export { adviceFor } from "./advice";
 export * from "./codes";
 

@@ -40,10 +40,14 @@ export class HttpTransport {
     });
   }
 
-  async send(req: WireRequest, timeoutMs: number): Promise<WireResponse> {
+  /** One attempt, ended early when `cancel` aborts (the caller tells that from a timeout by the signal). */
+  async send(req: WireRequest, timeoutMs: number, cancel?: AbortSignal): Promise<WireResponse> {
     const controller = new AbortController();
     // axios' `timeout` is a socket idle timeout; the abort bounds the whole attempt, body included.
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onCancel = () => controller.abort();
+    cancel?.addEventListener("abort", onCancel, { once: true });
+    if (cancel?.aborted) controller.abort();
     try {
       const res = await this.axios.request<string>({
         method: "POST",
@@ -73,6 +77,7 @@ export class HttpTransport {
       };
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener("abort", onCancel);
     }
   }
 
