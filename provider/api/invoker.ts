@@ -117,6 +117,7 @@ export class Invoker {
     throwIfCancelled(signal, action);
     const ctx = this.context();
     const wire = toWireParams(params);
+    const isWrite = wire.ClientToken !== undefined;
     wire.RegionId = resolveRegion(action, wire.RegionId, this.options.region, ctx);
     const endpoint = resolveEndpoint(
       this.options.endpoint,
@@ -154,7 +155,12 @@ export class Invoker {
         });
         let response;
         try {
-          response = await this.transport.send(request, Math.min(attemptTimeout, remainingMs), signal);
+          // A write's request in flight is not cut off by a cancellation: its answer tells whether it was taken.
+          response = await this.transport.send(
+            request,
+            Math.min(attemptTimeout, remainingMs),
+            isWrite ? undefined : signal,
+          );
         } catch (err) {
           throwIfCancelled(signal, action);
           const failure = toNetworkFailure(err);

@@ -1,5 +1,5 @@
 /**
- * create() was cancelled (Ctrl-C, SIGTERM) after its write was sent: the route exists, or soon will, so the
+ * create() was cancelled (Ctrl-C, SIGTERM) after the gateway took its write: the route exists, so the
  * engine must record it. The dynamic provider host (@pulumi/pulumi cmd/dynamic-provider,
  * grpcResponseFromError) reads an error with an `id` as "created, but failed to initialise": the engine keeps
  * the resource with `properties` and shows `reasons`, and runs an update for it on the next `up`.
@@ -12,9 +12,9 @@ export class CreateInterruptedError extends Error {
 
   constructor(id: string, inputs: Record<string, unknown>, region: string) {
     super(
-      `Cancelled while route ${id} was being created: the create was sent to the gateway, so the route is ` +
-        "recorded in the state without its confirmed settings. The next `pulumi up` confirms it (and creates " +
-        "it, if the gateway did not take it); `pulumi refresh` reads it as it is.",
+      `Cancelled while route ${id} was being created: the gateway took the create, so the route is recorded ` +
+        "in the state without its confirmed settings. The next `pulumi up` confirms it; `pulumi refresh` " +
+        "reads it as it is.",
     );
     this.id = id;
     // No state, createTime...: what only a listing can confirm stays out, which tells update() to confirm it.

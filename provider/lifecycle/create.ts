@@ -67,15 +67,16 @@ export async function createRoute(
   if (existing) {
     entry = await adoptOrRefuse(existing);
   } else {
-    let sent = false;
+    let written = false;
     try {
       let confirmed: ListedRoute | undefined;
       await writeExclusive(
         ctx,
         route,
-        () => {
-          sent = true;
-          return api.create(ctx.client, route);
+        async () => {
+          const answer = await api.create(ctx.client, route);
+          written = true;
+          return answer;
         },
         (answer) => {
           confirmed = createdEntry(api, route, answer, desired);
@@ -84,8 +85,10 @@ export async function createRoute(
       );
       entry = confirmed ?? (await settled(ctx, api, route, desired));
     } catch (err) {
-      // Cancelled once the write was on its way: the route may exist, so it must reach the state.
-      if (sent && isCancelled(err)) {
+      // Cancelled after the gateway took the create: the route exists, so it must reach the state. (A write's
+      // request in flight is never cut off, so its answer says whether it was taken; only an answer lost at
+      // that very moment leaves a route that `adopt: true` takes over, as after a killed CLI.)
+      if (written && isCancelled(err)) {
         throw new CreateInterruptedError(id, inputs as unknown as Record<string, unknown>, route.region);
       }
       if (err instanceof VpcApiError && err.code === NEXT_HOP_NOT_FOUND_CODE) {

@@ -2,7 +2,7 @@
  * Ctrl-C (SIGINT) or SIGTERM to `pulumi up` while a create waits for its gateway: the CLI cancels and the engine
  * sends Cancel to the provider, then waits for the operations in flight. Before, the Node dynamic provider host
  * ignored that Cancel and the wait went on until the gateway was active again (or the 10-minute deadline); now
- * the provider ends its waits at once, and the route whose create was already sent is recorded in the state
+ * the provider ends its waits at once, and the route whose create the gateway already took is recorded in the state
  * (created, "failed to initialise"), so the next `up` confirms it and creates nothing twice.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
@@ -86,9 +86,7 @@ describeWithPulumi("Ctrl-C or SIGTERM while a create waits for its gateway", () 
       expect(tookMs).toBeLessThan(ENDS_WITHIN_MS);
       expect(stopped.exitCode).not.toBe(0);
       expect(stopped.stdout).toContain(c.says);
-      expect(stopped.stdout).toContain(
-        "the create was sent to the gateway, so the route is recorded in the state",
-      );
+      expect(stopped.stdout).toContain("the gateway took the create, so the route is recorded in the state");
 
       // Recorded, nothing pending: no orphan for `pulumi refresh --clear-pending-creates` or `adopt` to find.
       const id = `${c.gateway}:${VCO}:${DEST}`;
