@@ -5,7 +5,7 @@
  * failure told to "check the request parameters", a gateway of another account told only to grant a RAM
  * permission) is what this table exists to catch.
  */
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type FaultOptions, type RunningEmulator } from "../../emulator";
 import { ENV_KEYS } from "../../provider/api/config/keys";
 import { VpcApiError, VpcClient, classifyError, type VpcClientOptions } from "../../provider/api";
 import { startApiServer } from "./helpers/apiServer";
@@ -96,6 +96,16 @@ async function closedPort(): Promise<string> {
   const server = await startApiServer(() => undefined);
   await server.close();
   return server.endpoint;
+}
+
+/** A look at the gateway while the emulator answers every request with `faults`, until `deadlineMs` runs out. */
+async function lookUnderFaults(faults: FaultOptions, deadlineMs: number): Promise<Error> {
+  emulator.setFaults(faults);
+  try {
+    return await failure(client({ deadlineMs }).describeVpnGateway({ VpnGatewayId: GW }));
+  } finally {
+    emulator.setFaults({});
+  }
 }
 
 interface Row {
@@ -355,30 +365,41 @@ const rows: Row[] = [
     says: ["VpnGateway.Configuring", "Raise the deadline", DEADLINE_ADVICE],
   },
   {
-    cause: "the API throttles every call (the account's rate limit)",
-    shows: "DeadlineExceededError after Throttling.User",
+    cause:
+      "the gateway stays busy (a change made in the console, a stuck gateway) past the deadline of a wait",
+    shows: "DeadlineExceededError waiting for the gateway",
     produce: async () => {
-      emulator.setFaults({ throttlePct: 100, retryAfterSeconds: 1 });
+      const slow = await startEmulator({
+        configDelayMs: 60_000,
+        credentials: [OWN_KEY],
+        gateways: [{ vpnGatewayId: GW, regionId: REGION, accountId: OWN_ACCOUNT }],
+      });
       try {
-        return await failure(client({ deadlineMs: 500 }).describeVpnGateway({ VpnGatewayId: GW }));
+        const c = client({ env: { ALIBABA_CLOUD_ENDPOINT_VPC: slow.endpoint } });
+        await c.createVpnRouteEntry(route(GW, "10.8.0.0/16"));
+        return await failure(
+          c.waitForGatewayActive({ RegionId: REGION, VpnGatewayId: GW }, { deadlineMs: 300, pollMs: 20 }),
+        );
       } finally {
-        emulator.setFaults({});
+        await slow.stop();
       }
     },
+    says: [
+      `waiting for gateway ${GW} to become active (last status: updating)`,
+      "Check the gateway in the VPC console",
+    ],
+  },
+  {
+    cause: "the API throttles every call (the account's rate limit)",
+    shows: "DeadlineExceededError after Throttling.User",
+    produce: () => lookUnderFaults({ throttlePct: 100, retryAfterSeconds: 1 }, 500),
     says: ["kept throttling", "--parallel"],
     never: [DEADLINE_ADVICE],
   },
   {
     cause: "connections to the endpoint keep breaking",
     shows: "DeadlineExceededError after ECONNRESET",
-    produce: async () => {
-      emulator.setFaults({ resetBeforeApplyPct: 100 });
-      try {
-        return await failure(client({ deadlineMs: 300 }).describeVpnGateway({ VpnGatewayId: GW }));
-      } finally {
-        emulator.setFaults({});
-      }
-    },
+    produce: () => lookUnderFaults({ resetBeforeApplyPct: 100 }, 300),
     says: [
       /The endpoint http:\/\/127\.0\.0\.1:\d+ \(from environment ALIBABA_CLOUD_ENDPOINT_VPC\) kept failing to answer/,
       "HTTPS_PROXY",
@@ -388,14 +409,7 @@ const rows: Row[] = [
   {
     cause: "the API fails on its side",
     shows: "DeadlineExceededError after ServiceUnavailable / InternalError",
-    produce: async () => {
-      emulator.setFaults({ serverErrorPct: 100 });
-      try {
-        return await failure(client({ deadlineMs: 300 }).describeVpnGateway({ VpnGatewayId: GW }));
-      } finally {
-        emulator.setFaults({});
-      }
-    },
+    produce: () => lookUnderFaults({ serverErrorPct: 100 }, 300),
     says: ["kept failing on its side", "try again later"],
     never: [DEADLINE_ADVICE],
   },
