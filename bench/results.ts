@@ -5,11 +5,20 @@ import type { BaselineRun } from "./scenarios/baseline";
 import type { ConvergeResult } from "./scenarios/converge";
 import type { LargeStackResult } from "./scenarios/largeStack";
 import type { RateLimitedResult } from "./scenarios/rateLimited";
+import type { ScaleResult } from "./scenarios/scale";
 
 export const CONVERGE_RATIO_TARGET = 1.3;
 export const FAULTS_RATIO_TARGET = 2;
 /** Plain `pulumi up` at the documented rate limits, against the larger of its gateway and rate bounds. */
 export const RATE_LIMITED_RATIO_TARGET = 1.2;
+/** scale: plain `pulumi up` of the routes against the engine's floor for as many no-op resources. */
+export const SCALE_FLOOR_RATIO_TARGET = 1.3;
+/** scale: the program's peak memory against the floor's (same count, so per route too). */
+export const SCALE_MEMORY_RATIO_TARGET = 1.3;
+export const SCALE_STATE_BYTES_TARGET = 2560;
+export const SCALE_API_CALLS_TARGET = 4;
+/** `pulumi preview` of unchanged routes against the floor's preview of as many no-op resources. */
+export const PREVIEW_FLOOR_RATIO_TARGET = 1.2;
 
 export interface ConvergePoint {
   routes: number;
@@ -42,6 +51,8 @@ export interface BenchResults {
     /** Set when the scenario was measured on its own and written into a full run's file. */
     measuredAlone?: { note: string; startedAt: string; loadAverageStart: number };
   };
+  /** Absent from result files written before the scenario existed. */
+  scale?: ReturnType<typeof scaleSection>;
   targets: Target[];
 }
 
@@ -130,6 +141,19 @@ export function faultsSection(r: ConvergeResult) {
   };
 }
 
+export function scaleSection(r: ScaleResult) {
+  return {
+    ...r,
+    programMemoryRatio: round2(r.programPeakMiB / r.floorProgramPeakMiB),
+    targets: {
+      floorRatio: SCALE_FLOOR_RATIO_TARGET,
+      programMemoryRatio: SCALE_MEMORY_RATIO_TARGET,
+      stateBytesPerRoute: SCALE_STATE_BYTES_TARGET,
+      apiCallsPerRoute: SCALE_API_CALLS_TARGET,
+    },
+  };
+}
+
 function opt(n: number | undefined): number | undefined {
   return n === undefined ? undefined : round2(n);
 }
@@ -152,6 +176,17 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
     max("faults: failed", r.faults.failed, 0),
     max("faults ratio", r.faults.ratio, FAULTS_RATIO_TARGET),
   );
+  if (r.preview.floorRatio !== undefined) {
+    list.push(max("preview ratio to the floor's preview", r.preview.floorRatio, PREVIEW_FLOOR_RATIO_TARGET));
+  }
+  if (r.scale) {
+    list.push(
+      max("scale: ratio to the engine's floor", r.scale.floorRatio, SCALE_FLOOR_RATIO_TARGET),
+      max("scale: program memory against the floor's", r.scale.programMemoryRatio, SCALE_MEMORY_RATIO_TARGET),
+      max("scale: state bytes per route", r.scale.stateBytesPerRoute, SCALE_STATE_BYTES_TARGET),
+      max("scale: API requests per route", r.scale.apiCallsPerRoute, SCALE_API_CALLS_TARGET),
+    );
+  }
   if (r.rateLimited) {
     list.push(
       max("rateLimited: throttled calls", r.rateLimited.throttled, 0),

@@ -9,8 +9,8 @@ import * as path from "path";
 import { finishMeta, startMeta } from "./meta";
 import { locateCli, prepareEngineRuns } from "./engine/project";
 import { REPO_ROOT, RESULTS_DIR } from "./paths";
-import { convergeChartSvg } from "./report/chart";
-import { markdownReport, README_SECTION, readmeBenchSection } from "./report/markdown";
+import { convergeChartSvg, scaleChartSvg } from "./report/chart";
+import { markdownReport, README_SECTION, readmeBenchSection, SCALE_CHART_SVG } from "./report/markdown";
 import { formatMarkdown, withSection } from "../tests/support/markdownSections";
 import { svgToPng } from "./report/png";
 import { consoleTable, summaryRows } from "./report/rows";
@@ -19,6 +19,7 @@ import {
   evaluateTargets,
   faultsSection,
   RATE_LIMITED_RATIO_TARGET,
+  scaleSection,
   type BenchResults,
 } from "./results";
 import { FULL_SCALE, QUICK_SCALE, type BenchScale } from "./scales";
@@ -26,6 +27,7 @@ import { runBaseline, type BaselineRun } from "./scenarios/baseline";
 import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
+import { runScale } from "./scenarios/scale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -112,6 +114,8 @@ async function main(): Promise<void> {
     `rateLimited ${rl.routes} routes: ${rateLimited.seconds.toFixed(1)} s, bound ${rateLimited.boundSeconds} s (${rateLimited.binding}), ${rateLimited.throttled} throttled`,
   );
 
+  const scaleRun = await runScale(scale.scale, log);
+
   const baselineRuns = await baselines;
   const partial: Omit<BenchResults, "targets"> = {
     meta: finishMeta(meta, started),
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
     faults: faultsSection(faults),
     preview: { ...large.preview, setupSeconds: Math.round(large.setup.seconds * 10) / 10 },
     rateLimited: { ...rateLimited, target: RATE_LIMITED_RATIO_TARGET },
+    scale: scaleSection(scaleRun),
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
   writeOutputs(results, quick);
@@ -146,6 +151,18 @@ function writeOutputs(results: BenchResults, quick: boolean): void {
     png.written ? `chart: ${chartBase}.svg and .png (${png.note})` : `chart: ${chartBase}.svg; ${png.note}`,
   );
   const chart = png.written ? `${chartBase}.png` : `${chartBase}.svg`;
+  const sc = results.scale;
+  if (sc) {
+    fs.writeFileSync(
+      path.join(RESULTS_DIR, `${quick ? "quick-" : ""}${SCALE_CHART_SVG}`),
+      scaleChartSvg(
+        sc.curve,
+        "pulumi up time against route count, beside the engine's floor",
+        `${sc.gateways} gateways, ${sc.configDelayMs} ms per write, checkpoints on; ${results.meta.nproc} CPUs; ${results.meta.startedAt.slice(0, 10)}`,
+        sc.gateways,
+      ),
+    );
+  }
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 2) + "\n");
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdownReport(results, chart));
   log(`wrote bench/results/${base}.json and ${base}.md`);

@@ -25,6 +25,8 @@ export interface BenchScale {
   };
   /** Plain `pulumi up` at Alibaba's documented per-API rate limits, in one region. */
   rateLimited: { routes: number; gateways: number; configDelayMs: number };
+  /** Plain `pulumi up` beside the engine's floor, at `routes` and at each count of the curve. */
+  scale: { routes: number; gateways: number; configDelayMs: number; points: number[] };
 }
 
 /** The fault mix of the brief: throttling 20%, server errors 5%, lost responses 5%. */
@@ -44,6 +46,7 @@ export const FULL_SCALE: BenchScale = {
   faults: { routes: 200, gateways: 4, configDelayMs: 1000, faults: FAULT_MIX },
   // 100 creates at 60 per 60 s: past the first 60, one a second; the gateways alone would take 25 s.
   rateLimited: { routes: 100, gateways: 4, configDelayMs: 1000 },
+  scale: { routes: 1000, gateways: 10, configDelayMs: 200, points: [100, 250, 500, 1000, 2000] },
 };
 
 export const QUICK_SCALE: BenchScale = {
@@ -53,4 +56,6 @@ export const QUICK_SCALE: BenchScale = {
   faults: { routes: 16, gateways: 4, configDelayMs: 250, faults: FAULT_MIX },
   // Just past one bucket of creates, so the budget has to queue a few.
   rateLimited: { routes: 66, gateways: 4, configDelayMs: 250 },
+  // Two points of the curve: the engine's start-up alone is most of a second per run.
+  scale: { routes: 60, gateways: 10, configDelayMs: 200, points: [20] },
 };

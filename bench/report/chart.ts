@@ -4,6 +4,7 @@
  * to back). Deterministic for given points, so the committed file changes only when the figures do.
  */
 import type { ConvergePoint } from "../results";
+import type { ScalePoint } from "../scenarios/scale";
 
 const WIDTH = 760;
 const HEIGHT = 440;
@@ -13,6 +14,7 @@ const COLORS = {
   pulumi: "#2563eb",
   pulumiDefault: "#d97706",
   baseline: "#dc2626",
+  floor: "#059669",
   grid: "#e5e7eb",
 };
 const FONT = 'font-family="DejaVu Sans, Arial, Helvetica, sans-serif"';
@@ -42,6 +44,13 @@ interface Series {
   points: [number, number][];
 }
 
+interface Axes {
+  title: string;
+  subtitle: string;
+  xLabel: string;
+  yLabel: string;
+}
+
 export function convergeChartSvg(points: ConvergePoint[], title: string, subtitle: string): string {
   const origin: [number, number] = [0, 0];
   const series: Series[] = [
@@ -59,8 +68,43 @@ export function convergeChartSvg(points: ConvergePoint[], title: string, subtitl
       points: pick(points, "pulumiDefaultSeconds"),
     },
     { label: "terraform-like schedule", color: COLORS.baseline, points: pick(points, "baselineSeconds") },
-  ].filter((s) => s.points.length > 0);
-  const maxX = Math.max(...points.map((p) => p.routes));
+  ];
+  return lineChartSvg(series, {
+    title,
+    subtitle,
+    xLabel: "routes (over 4 gateways)",
+    yLabel: "seconds to converge",
+  });
+}
+
+/** The scale curve: plain `pulumi up` of N routes, the engine's floor for N resources, the gateways' limit. */
+export function scaleChartSvg(
+  curve: ScalePoint[],
+  title: string,
+  subtitle: string,
+  gateways: number,
+): string {
+  const at = (key: "seconds" | "floorSeconds" | "limitSeconds") =>
+    curve.map((p) => [p.routes, p[key]] as [number, number]);
+  return lineChartSvg(
+    [
+      {
+        label: "limit (busiest gateway)",
+        color: COLORS.limit,
+        dashed: true,
+        points: [[0, 0], ...at("limitSeconds")],
+      },
+      { label: "pulumi up (routes)", color: COLORS.pulumiDefault, points: at("seconds") },
+      { label: "engine floor (no-op)", color: COLORS.floor, points: at("floorSeconds") },
+    ],
+    { title, subtitle, xLabel: `routes (over ${gateways} gateways)`, yLabel: "seconds (pulumi up)" },
+  );
+}
+
+function lineChartSvg(all: Series[], axes: Axes): string {
+  const { title, subtitle } = axes;
+  const series = all.filter((s) => s.points.length > 0);
+  const maxX = Math.max(...series.flatMap((s) => s.points.map(([px]) => px)));
   const maxY = Math.max(1, ...series.flatMap((s) => s.points.map(([, y]) => y)));
   const xTicks = ticks(maxX, 5);
   const yTicks = ticks(maxY, 5);
@@ -94,8 +138,8 @@ export function convergeChartSvg(points: ConvergePoint[], title: string, subtitl
   parts.push(
     `<line x1="${MARGIN.left}" y1="${f(MARGIN.top + plotH)}" x2="${f(MARGIN.left + plotW)}" y2="${f(MARGIN.top + plotH)}" stroke="#374151"/>`,
     `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${f(MARGIN.top + plotH)}" stroke="#374151"/>`,
-    `<text x="${f(MARGIN.left + plotW / 2)}" y="${HEIGHT - 14}" ${FONT} font-size="12" text-anchor="middle" fill="#111827">routes (over 4 gateways)</text>`,
-    `<text transform="translate(18 ${f(MARGIN.top + plotH / 2)}) rotate(-90)" ${FONT} font-size="12" text-anchor="middle" fill="#111827">seconds to converge</text>`,
+    `<text x="${f(MARGIN.left + plotW / 2)}" y="${HEIGHT - 14}" ${FONT} font-size="12" text-anchor="middle" fill="#111827">${esc(axes.xLabel)}</text>`,
+    `<text transform="translate(18 ${f(MARGIN.top + plotH / 2)}) rotate(-90)" ${FONT} font-size="12" text-anchor="middle" fill="#111827">${esc(axes.yLabel)}</text>`,
   );
   const labels: Label[] = [];
   for (const s of series) {

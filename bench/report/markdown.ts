@@ -18,6 +18,8 @@ export function readmeBenchSection(r: BenchResults): string {
 
 /** The chart every run draws (the PNG needs a converter on the machine; the SVG does not). */
 export const CHART_SVG = "converge.svg";
+/** The scale curve's chart (SVG). */
+export const SCALE_CHART_SVG = "scale.svg";
 
 interface Layout {
   chartFile: string | undefined;
@@ -67,6 +69,7 @@ function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): st
       `| rateLimited (plain pulumi up, documented rate limits) | ${rl.engineStartSeconds} s | ${rl.apiSeconds} s | ${rl.engineTailSeconds} s | ${rl.apiCalls} |`,
     );
   }
+  if (r.scale) lines.push("", ...scaleCurve(r.scale, subheading, dir, m.mode === "quick"));
   lines.push(
     "",
     "Figures: converge and faults time `pulumi up --skip-preview` (the preview is measured on its own); the limit " +
@@ -80,4 +83,25 @@ function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): st
     "",
   );
   return lines.join("\n");
+}
+
+function scaleCurve(sc: NonNullable<BenchResults["scale"]>, subheading: string, dir: string, quick: boolean) {
+  return [
+    `${subheading} How the cost grows with the stack`,
+    "",
+    `Plain \`${sc.command}\` (checkpoints on, file backend) of N routes over ${sc.gateways} gateways at ` +
+      `${sc.configDelayMs} ms per write, beside the engine's floor: the same command for N no-op dynamic resources, ` +
+      "in the same run. Memory is each process's peak resident set (VmHWM).",
+    "",
+    "| routes | seconds | floor | ratio to floor | limit | state per route (floor) | requests per route | program MiB (floor) | provider MiB (floor) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...sc.curve.map(
+      (p) =>
+        `| ${p.routes} | ${p.seconds} s | ${p.floorSeconds} s | ${p.floorRatio}x | ${p.limitSeconds} s | ` +
+        `${p.stateBytesPerRoute} B (${p.floorStateBytesPerResource} B) | ${p.apiCallsPerRoute} | ` +
+        `${p.programPeakMiB} (${p.floorProgramPeakMiB}) | ${p.providerPeakMiB} (${p.floorProviderPeakMiB}) |`,
+    ),
+    "",
+    `![pulumi up time against route count, with the engine's floor](${dir}${quick ? "quick-" : ""}${SCALE_CHART_SVG})`,
+  ];
 }

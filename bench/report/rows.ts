@@ -1,5 +1,5 @@
 /** The summary table, as rows both the console and the Markdown report print. */
-import type { BenchResults } from "../results";
+import { PREVIEW_FLOOR_RATIO_TARGET, type BenchResults } from "../results";
 
 export interface Row {
   scenario: string;
@@ -81,11 +81,43 @@ export function summaryRows(r: BenchResults): Row[] {
     },
     {
       scenario: `preview: ${r.preview.resources} unchanged routes`,
-      measured: `${s(r.preview.seconds)} (${r.preview.apiCalls} API calls)`,
-      limit: "",
-      verdict: "",
+      measured:
+        `${s(r.preview.seconds)} (${r.preview.apiCalls} API calls)` +
+        (r.preview.floorRatio === undefined ? "" : ` = ${x(r.preview.floorRatio)} the floor`),
+      limit:
+        r.preview.floorSeconds === undefined
+          ? ""
+          : `floor (no-op resources) ${s(r.preview.floorSeconds)}; target <= ${x(PREVIEW_FLOOR_RATIO_TARGET)}`,
+      verdict:
+        r.preview.floorRatio === undefined ? "" : verdict(r.preview.floorRatio <= PREVIEW_FLOOR_RATIO_TARGET),
     },
   );
+  const sc = r.scale;
+  if (sc) {
+    rows.push(
+      {
+        scenario: `scale: ${sc.routes} routes / ${sc.gateways} gateways, ${sc.configDelayMs} ms per write, plain pulumi up (checkpoints on)`,
+        measured: `${s(sc.seconds)} = ${x(sc.floorRatio)} the floor, ${x(sc.ratio)} the limit`,
+        limit: `floor ${s(sc.floorSeconds)}, limit ${s(sc.limitSeconds)}; target <= ${x(sc.targets.floorRatio)} the floor`,
+        verdict: verdict(sc.floorRatio <= sc.targets.floorRatio),
+      },
+      {
+        scenario: "scale: program peak memory against the floor's",
+        measured: `${sc.programPeakMiB} MiB = ${x(sc.programMemoryRatio)} (provider ${sc.providerPeakMiB} MiB)`,
+        limit: `floor ${sc.floorProgramPeakMiB} MiB; target <= ${x(sc.targets.programMemoryRatio)}`,
+        verdict: verdict(sc.programMemoryRatio <= sc.targets.programMemoryRatio),
+      },
+      {
+        scenario: "scale: state file and API requests per route",
+        measured: `${sc.stateBytesPerRoute} B, ${sc.apiCallsPerRoute} requests`,
+        limit: `targets <= ${sc.targets.stateBytesPerRoute} B, <= ${sc.targets.apiCallsPerRoute}`,
+        verdict: verdict(
+          sc.stateBytesPerRoute <= sc.targets.stateBytesPerRoute &&
+            sc.apiCallsPerRoute <= sc.targets.apiCallsPerRoute,
+        ),
+      },
+    );
+  }
   const rl = r.rateLimited;
   if (rl) {
     rows.push({

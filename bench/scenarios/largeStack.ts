@@ -6,6 +6,7 @@
 import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
 import { failedRouteUrns, routeOps, timed } from "../engine/outcome";
 import { programFiles } from "../engine/program";
+import { floorProgramFiles } from "../engine/floorProgram";
 import { createBenchProject, stateFileBytes } from "../engine/project";
 import { benchGateways, listingPages } from "../topology";
 import { measureState, type StateResult } from "./state";
@@ -52,6 +53,13 @@ export interface PreviewResult {
   apiCalls: number;
   /** The engine's plan (all resources: routes, components and the stack), e.g. { same: 1002 }. */
   changeSummary: Record<string, number>;
+  /**
+   * `pulumi preview` of as many unchanged no-op dynamic resources (the engine's floor), in the same run.
+   * Absent from result files written before it was measured.
+   */
+  floorSeconds?: number;
+  /** seconds / floorSeconds. */
+  floorRatio?: number;
 }
 
 export interface LargeStackResult {
@@ -115,11 +123,16 @@ export async function runLargeStack(setup: LargeStackSetup): Promise<LargeStackR
     emulator.clearLog();
     const started = process.hrtime.bigint();
     const planned = await project.preview();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const apiCalls = totalCalls(emulator.counts());
+    const floorSeconds = await floorPreviewSeconds(setup.routes);
     const preview: PreviewResult = {
       resources: setup.routes,
-      seconds: Number(process.hrtime.bigint() - started) / 1e9,
-      apiCalls: totalCalls(emulator.counts()),
+      seconds,
+      apiCalls,
       changeSummary: planned.changeSummary,
+      floorSeconds: Math.round(floorSeconds * 100) / 100,
+      floorRatio: Math.round((seconds / floorSeconds) * 100) / 100,
     };
 
     return {
@@ -137,5 +150,23 @@ export async function runLargeStack(setup: LargeStackSetup): Promise<LargeStackR
   } finally {
     await project.dispose();
     await emulator.stop();
+  }
+}
+
+/** `pulumi preview` of N unchanged no-op dynamic resources: the engine's own cost of previewing N resources. */
+async function floorPreviewSeconds(resources: number): Promise<number> {
+  const project = await createBenchProject({
+    name: `floor-preview-${resources}`,
+    files: floorProgramFiles(resources),
+  });
+  try {
+    project.env[SKIP_CHECKPOINTS_ENV] = "true";
+    await project.up({ skipPreview: true });
+    delete project.env[SKIP_CHECKPOINTS_ENV];
+    const started = process.hrtime.bigint();
+    await project.preview();
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    await project.dispose();
   }
 }

@@ -4,6 +4,7 @@ import { locateCli, prepareEngineRuns } from "../engine/project";
 import { runConverge } from "../scenarios/converge";
 import { runLargeStack } from "../scenarios/largeStack";
 import { runRateLimited } from "../scenarios/rateLimited";
+import { runScale } from "../scenarios/scale";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -49,8 +50,27 @@ describeWithPulumi("bench scenarios through the real engine", () => {
     expect(r.refresh.describeCalls % 2).toBe(0);
     expect(r.refresh.callsByAction).toEqual({ DescribeVpnRouteEntries: r.refresh.describeCalls });
     expect(r.preview).toMatchObject({ resources: 60, apiCalls: 0, changeSummary: { same: 62 } });
+    expect(r.preview.floorSeconds).toBeGreaterThan(0);
+    expect(r.preview.floorRatio).toBeCloseTo(r.preview.seconds / r.preview.floorSeconds!, 1);
     expect(r.state.providerBytesPerResource).toBeGreaterThan(100);
     expect(r.state.stateFileBytes).toBeGreaterThan(60 * r.state.providerBytesPerResource);
     expect(r.state.stateBytesPer1000Routes).toBe(Math.round((r.state.stateFileBytes * 1000) / 60));
+  });
+
+  it("scale: each point runs the routes and the floor, and records time, state, requests and memory per route", async () => {
+    const r = await runScale({ routes: 20, gateways: 4, configDelayMs: 20, points: [8] });
+    expect(r.curve.map((p) => p.routes)).toEqual([8, 20]);
+    expect(r).toMatchObject({ routes: 20, gateways: 4, limitSeconds: 0.1 });
+    for (const p of r.curve) {
+      expect(p.floorSeconds).toBeGreaterThan(0);
+      expect(p.floorRatio).toBeCloseTo(p.seconds / p.floorSeconds, 1);
+      // A create, a gateway look or two, and a share of the one listing per gateway.
+      expect(p.apiCallsPerRoute).toBeGreaterThanOrEqual(2);
+      expect(p.apiCallsPerRoute).toBeLessThanOrEqual(4);
+      expect(p.stateBytesPerRoute).toBeGreaterThan(1000);
+      expect(p.programPeakMiB).toBeGreaterThan(20);
+      expect(p.providerPeakMiB).toBeGreaterThan(20);
+      expect(p.floorProgramPeakMiB).toBeGreaterThan(20);
+    }
   });
 });

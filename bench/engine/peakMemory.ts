@@ -1,0 +1,59 @@
+/**
+ * Peak memory of the processes an engine command starts, read from /proc while it runs (Linux): the
+ * program (Node running @pulumi/pulumi's cmd/run) and the dynamic provider host (cmd/dynamic-provider).
+ * VpmHWM is the kernel's own high-water mark of a process's resident set, so sampling misses no peak that
+ * lasted; a process that exits between samples keeps the last mark read.
+ */
+import * as fs from "fs";
+import { descendantsOf } from "../../tests/e2e/harness";
+
+export interface PeakMemory {
+  programPeakMiB: number;
+  providerPeakMiB: number;
+}
+
+const SAMPLE_MS = 200;
+const KIB_PER_MIB = 1024;
+
+function roleOf(pid: number): keyof PeakMemory | undefined {
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return undefined;
+  }
+  if (cmdline.includes("dynamic-provider")) return "providerPeakMiB";
+  if (/cmd[/\\]run\b/.test(cmdline)) return "programPeakMiB";
+  return undefined;
+}
+
+function highWaterKiB(pid: number): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the processes below `root` until stop() is called; stop() returns the peaks in MiB. */
+export function watchPeakMemory(root: number): { stop(): PeakMemory } {
+  const peaks: Record<keyof PeakMemory, number> = { programPeakMiB: 0, providerPeakMiB: 0 };
+  const sample = () => {
+    for (const pid of descendantsOf(root)) {
+      const role = roleOf(pid);
+      if (role) peaks[role] = Math.max(peaks[role], highWaterKiB(pid));
+    }
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return {
+        programPeakMiB: Math.round((peaks.programPeakMiB / KIB_PER_MIB) * 10) / 10,
+        providerPeakMiB: Math.round((peaks.providerPeakMiB / KIB_PER_MIB) * 10) / 10,
+      };
+    },
+  };
+}
