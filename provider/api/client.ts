@@ -5,7 +5,9 @@ import {
   MAX_GATEWAY_POLL_MS,
   MAX_PAGE_SIZE,
 } from "./constants";
+import { THROTTLING_CODE_PART } from "./errors/codes";
 import { DeadlineExceededError } from "./errors/DeadlineExceededError";
+import { VpcApiError } from "./errors/VpcApiError";
 import { Invoker, type InvokeResult } from "./invoker";
 import type { VpcClientOptions } from "./options";
 import { collectAllPages, toPage } from "./paging";
@@ -54,12 +56,20 @@ export interface WaitOptions {
   pollMs?: number;
   /** @default 1.5 */
   pollGrowth?: number;
+  /**
+   * A throttled look ends the wait (`throttled` in the answer) instead of waiting out its x-acs-retry-after
+   * (1 s): for a caller that expects the gateway done by now and whose next write is retried anyway if the
+   * gateway is still busy. @default false
+   */
+  releaseOnThrottle?: boolean;
 }
 
 /** What a wait for the gateway saw, in the client's clock (epoch ms, at each answer). */
 export interface GatewayWait {
   /** The last answer that still said the gateway was busy; absent when the first answer said active. */
   lastBusyAt?: number;
+  /** The wait ended at a throttled look (`releaseOnThrottle`): the gateway's status is not known. */
+  throttled?: boolean;
   /**
    * When the look that found it active was asked (not answered: a throttled look can come back seconds
    * later, and that says nothing about the gateway).
@@ -169,7 +179,10 @@ export class VpcClient {
     let lastBusyAt: number | undefined;
     for (let polls = 1; ; polls++) {
       const askedAt = this.invoker.now();
-      const gateway = await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
+      const gateway = opts.releaseOnThrottle
+        ? await this.lookUnlessThrottled(req, deadline)
+        : await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
+      if (gateway === undefined) return { lastBusyAt, activeAskedAt: askedAt, throttled: true };
       const seenAt = this.invoker.now();
       if (gateway.Status === GATEWAY_STATUS_ACTIVE) return { lastBusyAt, activeAskedAt: askedAt };
       lastBusyAt = seenAt;
@@ -213,6 +226,19 @@ export class VpcClient {
     // One token for every attempt of this logical write: retries after a lost answer cannot apply it twice.
     const ClientToken = opts?.clientToken ?? this.invoker.newId();
     return withMetadata<T>(await this.invoker.invoke(action, { ...req, ClientToken }));
+  }
+
+  /** One status look without waiting out a throttle (undefined then); other failures retried as usual. */
+  private async lookUnlessThrottled(req: GatewayScoped, deadline: Deadline) {
+    try {
+      return withMetadata<DescribeVpnGatewayResponse>(
+        await this.invoker.invoke("DescribeVpnGateway", req, deadline, { maxAttempts: 1 }),
+      );
+    } catch (err) {
+      if (err instanceof VpcApiError && err.code.includes(THROTTLING_CODE_PART)) return undefined;
+      if (!(err instanceof VpcApiError) || err.kind === "final" || err.kind === "notFound") throw err;
+      return this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
+    }
   }
 
   private async read<T extends object>(

@@ -13,6 +13,7 @@ import { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
 import { defaultRegionWithSource, resolveRegion, type RegionWithSource } from "./config/region";
 import type { ErrorContext } from "./errors/advice";
 import { ConfigurationError } from "./errors/ConfigurationError";
+import { THROTTLING_CODE_PART } from "./errors/codes";
 import { CredentialsNotFoundError } from "./errors/CredentialsNotFoundError";
 import { VpcApiError } from "./errors/VpcApiError";
 import type { VpcClientOptions } from "./options";
@@ -28,8 +29,6 @@ import { toNetworkFailure } from "./transport/networkFailure";
 const MS_PER_SECOND = 1000;
 /** The API's answer to a session used past its Expiration. */
 const EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
-/** Flow control: `Throttling`, `Throttling.User`, `Throttling.Api`. */
-const THROTTLING_CODE_PART = "Throttling";
 
 export interface InvokeResult {
   body: Record<string, unknown>;
@@ -112,7 +111,12 @@ export class Invoker {
   }
 
   /** One logical call: `params` may carry RegionId; the resolved region is sent either way. */
-  async invoke(action: string, params: object, deadline: Deadline = this.deadline()): Promise<InvokeResult> {
+  async invoke(
+    action: string,
+    params: object,
+    deadline: Deadline = this.deadline(),
+    overrides: { maxAttempts?: number } = {},
+  ): Promise<InvokeResult> {
     const signal = this.options.signal?.();
     throwIfCancelled(signal, action);
     const ctx = this.context();
@@ -191,7 +195,7 @@ export class Invoker {
         policy: this.policy,
         now: this.now,
         sleep: (ms) => abortable(this.sleep(ms), signal, action),
-        maxAttempts: this.options.maxAttempts,
+        maxAttempts: overrides.maxAttempts ?? this.options.maxAttempts,
         unreachableRetryMs: this.options.unreachableRetryMs,
         onRetry: this.options.onRetry,
       },

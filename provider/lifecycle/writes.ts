@@ -28,8 +28,8 @@ export function writeExclusive<T>(
     let known: ListingChange | undefined;
     try {
       const answer = await write();
-      await waitUntilApplied(ctx, route, gateway);
-      known = effect?.(answer);
+      // Only a gateway seen active again says the change is applied.
+      if (await waitUntilApplied(ctx, route, gateway)) known = effect?.(answer);
       return answer;
     } finally {
       if (known) ctx.listings.apply(gateway, known.key, known.change);
@@ -39,21 +39,30 @@ export function writeExclusive<T>(
 }
 
 /**
- * Waits the gateway's learned apply time, then polls it until it is active again. The polls are a small
+ * Waits the gateway's learned apply time, then polls it until it is active again (true), or until a look
+ * after the learned time is throttled (false). The polls are a small
  * fraction of the apply time (a 1 s gateway is asked every 50 ms, a 10 s one every 500 ms): the next write
  * waits on this, so a coarse poll costs every write on the gateway.
  */
-async function waitUntilApplied(ctx: RuntimeContext, route: RouteRef, gateway: string): Promise<void> {
+async function waitUntilApplied(ctx: RuntimeContext, route: RouteRef, gateway: string): Promise<boolean> {
   const answeredAt = ctx.now();
   const expected = ctx.applyTimes.expectedMs(gateway);
   await ctx.sleep(expected);
   const pollMs = ctx.pollMs ?? followUpPollMs(expected);
   const pollGrowth = followUpPollGrowth(expected);
-  const seen = await ctx.client.waitForGatewayActive(scopeOf(route), { pollMs, pollGrowth });
+  // Once the learned apply time has passed, a throttled look (1 s x-acs-retry-after) does not hold the next
+  // write back: the gateway is most likely done, and a write that finds it busy is retried anyway.
+  const seen = await ctx.client.waitForGatewayActive(scopeOf(route), {
+    pollMs,
+    pollGrowth,
+    releaseOnThrottle: expected > 0,
+  });
+  if (seen.throttled) return false; // nothing learned of the gateway
   ctx.applyTimes.record(gateway, {
     lastBusyAfterMs: seen.lastBusyAt === undefined ? undefined : seen.lastBusyAt - answeredAt,
     activeAskedAfterMs: seen.activeAskedAt - answeredAt,
   });
+  return true;
 }
 
 /** Applies one planned step to the entry as it is now; returns the entry as it will be. */

@@ -184,6 +184,44 @@ describe("waitForGatewayActive", () => {
     });
   });
 
+  it("with releaseOnThrottle, ends at a throttled look instead of waiting out its x-acs-retry-after", async () => {
+    // Busy, then throttled: the same script as above, where the plain wait slept the throttle's 1 s.
+    server = await startApiServer((_req, res, n) =>
+      n === 2
+        ? sendJson(res, 400, { Code: "Throttling.User", RequestId: "r2" }, { "x-acs-retry-after": "1" })
+        : sendJson(res, 200, { RequestId: `r${n}`, Status: n === 1 ? "updating" : "active" }),
+    );
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottle: true });
+    expect(seen.throttled).toBe(true);
+    expect(server.requests).toHaveLength(2);
+    expect(time.sleeps).toEqual([100]);
+  });
+
+  it("with releaseOnThrottle, still retries a server error of a look", async () => {
+    server = await startApiServer((_req, res, n) =>
+      n === 1
+        ? sendJson(res, 503, { Code: "ServiceUnavailable", RequestId: "r1" })
+        : sendJson(res, 200, { RequestId: `r${n}`, Status: "active" }),
+    );
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottle: true });
+    expect(seen.throttled).toBeUndefined();
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("grows its interval by the factor it is given", async () => {
     const statuses = ["updating", "updating", "updating", "active"];
     server = await startApiServer((_req, res, n) =>

@@ -10,9 +10,12 @@ export const BUSY_CODES: readonly string[] = [
   "VpnRouteEntry.Configuring",
 ];
 
+/** Flow control: `Throttling`, `Throttling.User`, `Throttling.Api`. */
+export const THROTTLING_CODE_PART = "Throttling";
+
 /** Substrings of codes that mark flow control or a transient server fault. */
 export const RETRYABLE_CODE_PARTS: readonly string[] = [
-  "Throttling",
+  THROTTLING_CODE_PART,
   "ServiceUnavailable",
   "InternalError",
   "LastTokenProcessing",
