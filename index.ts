@@ -14,6 +14,7 @@ export {
   type ProviderAssumeRole,
   type ProviderAssumeRoleWithOidc,
   type ProviderEndpoint,
+  type RouteWeight,
 } from "./provider";
 export { VpcClient, type VpcClientOptions, type StaticCredentials } from "./provider/api";
 export * from "./components";

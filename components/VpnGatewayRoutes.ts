@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
 import { childName, planRoutes, PlannedRoute } from "./planRoutes";
+import { activeAfterStandbys } from "./activeStandby";
 import { registrationTurns } from "./registrationWindow";
 import { VpnGatewayRoutesArgs } from "./routeSpecs";
 
@@ -45,9 +46,16 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
 
     const turn = registrationTurns();
     const resources: Array<VpnRouteEntry | VpnPbrRouteEntry> = [];
-    const children = planned.map((route) => {
-      const resource = this.child(name, route, args, { ...options, dependsOn: turn(resources) });
+    const byRoute = new Map<PlannedRoute, VpnRouteEntry | VpnPbrRouteEntry>();
+    const children = activeAfterStandbys(planned).map(({ route, after }) => {
+      const standbys = after.map((r) => byRoute.get(r)!);
+      const turnTaken = turn(resources);
+      // An active route waits for its destination's standbys (see activeAfterStandbys), after its turn.
+      const dependsOn =
+        standbys.length === 0 ? turnTaken : Promise.resolve(turnTaken ?? []).then(() => standbys);
+      const resource = this.child(name, route, args, { ...options, dependsOn });
       resources.push(resource);
+      byRoute.set(route, resource);
       return { route, resource };
     });
 

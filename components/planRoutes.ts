@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RouteWeight } from "../provider/types";
 import { childName, normalizeCidr, policyRouteKey, routeKey } from "./routeKeys";
 import {
   DEFAULT_PRIORITY,
@@ -18,7 +19,7 @@ export interface PlannedRoute {
   routeSource?: string;
   routeDest: string;
   nextHop: pulumi.Input<string>;
-  weight: number;
+  weight: RouteWeight;
   publishVpc: boolean;
   priority?: number;
   description?: string;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RouteWeight } from "../provider/types";
 
 /** One destination-based route of a gateway's table. */
 export interface GatewayRouteSpec {
@@ -7,7 +8,7 @@ export interface GatewayRouteSpec {
   /** Next hop (a VPN connection id, `vco-...`). @default defaults.nextHop */
   nextHop?: pulumi.Input<string>;
   /** 100 = active, 0 = standby. @default defaults.weight, else 100 */
-  weight?: number;
+  weight?: RouteWeight;
   /** Advertise the route to the VPC. @default defaults.publishVpc, else true */
   publishVpc?: boolean;
   description?: string;
@@ -26,7 +27,7 @@ export interface GatewayPolicyRouteSpec {
   /** @default defaults.nextHop */
   nextHop?: pulumi.Input<string>;
   /** @default defaults.weight, else 100 */
-  weight?: number;
+  weight?: RouteWeight;
   /** 1-100, smaller wins. @default 10 */
   priority?: number;
   /** @default defaults.publishVpc, else true */
@@ -40,7 +41,7 @@ export interface GatewayPolicyRouteSpec {
 export interface GatewayRouteDefaults {
   nextHop?: pulumi.Input<string>;
   /** @default 100 */
-  weight?: number;
+  weight?: RouteWeight;
   /** @default true */
   publishVpc?: boolean;
 }
@@ -62,6 +63,6 @@ export interface VpnGatewayRoutesArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-export const DEFAULT_WEIGHT = 100;
+export const DEFAULT_WEIGHT: RouteWeight = 100;
 export const DEFAULT_PUBLISH_VPC = true;
 export const DEFAULT_PRIORITY = 10;

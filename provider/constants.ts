@@ -66,3 +66,15 @@ export const GATEWAY_MIN_POLL_MS = 50;
 export const MAX_EXPECTED_APPLY_MS = 30_000;
 /** When a gateway was already active at the first look, the next wait is this fraction of what it took. */
 export const APPLY_TIME_SHRINK = 0.98;
+
+/**
+ * How long a promotion that must first set the destination's active route to standby waits for that route's
+ * declaration to reach this provider (its check arrives while the promotion runs when the engine registers
+ * the promotion first).
+ */
+export const SIBLING_DECLARATION_WAIT_MS = 5_000;
+/**
+ * After a weight write has been applied (the gateway is active again), how long the listing may take to show
+ * the new weight before the write counts as ignored (WeightNotAppliedError) rather than slow.
+ */
+export const WEIGHT_CONFIRM_MS = 10_000;

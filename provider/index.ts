@@ -1,7 +1,7 @@
 export { VpnRouteEntry, vpnRouteEntryProvider } from "./vpnRouteEntry";
 export { VpnPbrRouteEntry, vpnPbrRouteEntryProvider } from "./vpnPbrRouteEntry";
 export type { VpnRouteProvider } from "./resourceProviders";
-export type { VpnRouteEntryArgs, VpnPbrRouteEntryArgs, RouteOutputs, RouteKind } from "./types";
+export type { VpnRouteEntryArgs, VpnPbrRouteEntryArgs, RouteOutputs, RouteKind, RouteWeight } from "./types";
 export { formatRouteId, parseRouteId } from "./ids";
 export { RouteExistsError } from "./errors/RouteExistsError";
 export { VPN_ROUTE_ENTRY_TOKEN, VPN_PBR_ROUTE_ENTRY_TOKEN } from "./constants";

@@ -3,6 +3,9 @@ import type * as pulumi from "@pulumi/pulumi";
 /** `dbr`: destination-based route (VpnRouteEntry); `pbr`: policy-based route (VpnPbrRouteEntry). */
 export type RouteKind = "dbr" | "pbr";
 
+/** A route's weight: 100 = active, 0 = standby. The API takes no other value, so neither does the type. */
+export type RouteWeight = 0 | 100;
+
 /** Inputs of `VpnRouteEntry`; names follow `@pulumi/alicloud`'s `vpn.RouteEntry`. */
 export interface VpnRouteEntryArgs {
   /** The VPN gateway, e.g. `vpn-bp1a3kqjiiq9legfx****`. Changing it replaces the route. */
@@ -11,8 +14,8 @@ export interface VpnRouteEntryArgs {
   routeDest: pulumi.Input<string>;
   /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. Changing it replaces the route. */
   nextHop: pulumi.Input<string>;
-  /** 100 = active, 0 = standby. Changed in place. */
-  weight: pulumi.Input<number>;
+  /** 100 = active, 0 = standby. Changed in place (see the README's "Failover" for how). */
+  weight: pulumi.Input<RouteWeight>;
   /** Advertise the route to the VPC's system route table. Changed in place. */
   publishVpc: pulumi.Input<boolean>;
   /** 1-100 characters, not starting with `http://` or `https://`. Changing it replaces the route. @default none */

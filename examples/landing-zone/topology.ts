@@ -4,7 +4,7 @@
  * policy routes. Gateway and connection ids come from stack config, so the same program serves every
  * environment; this module only decides which route goes where.
  */
-import type { VpnGatewayRoutesArgs } from "alicloud-vpn-routes";
+import type { RouteWeight, VpnGatewayRoutesArgs } from "alicloud-vpn-routes";
 
 export interface GatewayConfig {
   vpnGatewayId: string;
@@ -40,8 +40,8 @@ export const BRANCH_VOICE = "192.168.51.0/24";
 export const ON_PREMISES = "172.16.0.0/12";
 
 /** API weights: the active route of a destination, and its standby (used when the active tunnel is down). */
-export const ACTIVE = 100;
-export const STANDBY = 0;
+export const ACTIVE: RouteWeight = 100;
+export const STANDBY: RouteWeight = 0;
 
 /** Component names, one per gateway; they prefix the route resources' names. */
 export const TABLE_NAMES = {

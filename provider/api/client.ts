@@ -24,6 +24,7 @@ import type {
   DescribeVpnPbrRouteEntriesRequest,
   DescribeVpnRouteEntriesRequest,
   GatewayScoped,
+  ModifyVpnPbrRouteEntryAttributeRequest,
   ModifyVpnPbrRouteEntryPriorityRequest,
   ModifyVpnPbrRouteEntryWeightRequest,
   ModifyVpnRouteEntryWeightRequest,
@@ -147,6 +148,9 @@ export class VpcClient {
   }
   modifyVpnPbrRouteEntryWeight(req: ModifyVpnPbrRouteEntryWeightRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("ModifyVpnPbrRouteEntryWeight", req, opts);
+  }
+  modifyVpnPbrRouteEntryAttribute(req: ModifyVpnPbrRouteEntryAttributeRequest, opts?: WriteOptions) {
+    return this.write<ResponseBase>("ModifyVpnPbrRouteEntryAttribute", req, opts);
   }
   modifyVpnPbrRouteEntryPriority(req: ModifyVpnPbrRouteEntryPriorityRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("ModifyVpnPbrRouteEntryPriority", req, opts);

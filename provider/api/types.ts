@@ -135,6 +135,21 @@ export interface ModifyVpnPbrRouteEntryPriorityRequest extends GatewayScoped {
   Priority?: number;
 }
 
+/**
+ * A policy route's weight and priority in one call (SDK model ModifyVpnPbrRouteEntryAttributeRequest): the
+ * current Weight and Priority, and at least one of NewWeight / NewPriority. On a dual-tunnel gateway only the
+ * priority takes effect.
+ */
+export interface ModifyVpnPbrRouteEntryAttributeRequest extends GatewayScoped {
+  RouteSource: string;
+  RouteDest: string;
+  NextHop: string;
+  Weight: number;
+  Priority: number;
+  NewWeight?: number;
+  NewPriority?: number;
+}
+
 export type DescribeVpnPbrRouteEntriesRequest = GatewayScoped;
 
 export interface VpnPbrRouteEntry extends VpnRouteEntry {
@@ -156,6 +171,12 @@ export interface DescribeVpnGatewayResponse extends ResponseBase {
   Description?: string;
   /** A JSON string; contains `PbrPriority` when priorities are supported. */
   Tag?: string;
+  /**
+   * Set only on gateways in dual-tunnel mode, where Modify*Weight succeeds without changing the weight
+   * (Alibaba's reference for ModifyVpnRouteEntryWeight, January 2026).
+   */
+  DisasterRecoveryVSwitchId?: string;
+  DisasterRecoveryInternetIp?: string;
   [field: string]: unknown;
 }
 

@@ -4,6 +4,7 @@ import type { RuntimeContext } from "../runtime/context";
 import { routeRefOf } from "./identity";
 import { lookUpRoute, waitForRoute } from "./listing";
 import type { RouteApi } from "./routeApi";
+import { withDestination } from "./weightChange";
 import { writeExclusive } from "./writes";
 
 /**
@@ -17,12 +18,14 @@ export async function deleteRoute(
   props: Record<string, unknown>,
 ): Promise<void> {
   const route = routeRefOf(ctx, api.kind, id, props);
-  const current = await lookUpRoute(ctx, api, route, true);
-  if (!current) return;
-  try {
-    await writeExclusive(ctx, route, () => api.remove(ctx.client, route, current));
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
-  await waitForRoute(ctx, api, route, (e) => !e, `route ${formatRouteId(api.kind, route)} to be deleted`);
+  await withDestination(ctx, api.kind, route, async () => {
+    const current = await lookUpRoute(ctx, api, route, true);
+    if (!current) return;
+    try {
+      await writeExclusive(ctx, route, () => api.remove(ctx.client, route, current));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    await waitForRoute(ctx, api, route, (e) => !e, `route ${formatRouteId(api.kind, route)} to be deleted`);
+  });
 }

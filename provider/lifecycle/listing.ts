@@ -49,6 +49,22 @@ export function findRoute(
   );
 }
 
+/** The gateway's routes of one kind, `null` when the gateway itself is gone. */
+export async function listGateway(
+  ctx: RuntimeContext,
+  api: RouteApi,
+  route: { region: string; vpnGatewayId: string },
+  fresh = false,
+  afterOwnWrites = false,
+): Promise<ListedRoute[] | null> {
+  try {
+    return await listRoutes(ctx, api, route.region, route.vpnGatewayId, fresh, afterOwnWrites);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
 /** The route's entry, `undefined` when it is not listed, `null` when the gateway itself is gone. */
 export async function lookUpRoute(
   ctx: RuntimeContext,

@@ -1,3 +1,4 @@
+import { DEFAULT_PRIORITY } from "../constants";
 import type { RouteApi } from "./routeApi";
 import { scopeOf } from "./routeApi";
 
@@ -48,6 +49,17 @@ export const pbrApi: RouteApi = {
       Weight: current.Weight,
       Priority: current.Priority,
       NewPriority: newPriority,
+    }),
+  modifyAttribute: (client, r, current, change) =>
+    client.modifyVpnPbrRouteEntryAttribute({
+      ...scopeOf(r),
+      RouteSource: r.routeSource ?? "",
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: current.Weight,
+      Priority: current.Priority ?? DEFAULT_PRIORITY,
+      NewWeight: change.weight,
+      NewPriority: change.priority === current.Priority ? undefined : change.priority,
     }),
   // PublishVpnRouteEntry has no RouteSource: the API publishes or withdraws by destination and next hop.
   publish: (client, r, publish) =>

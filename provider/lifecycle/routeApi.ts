@@ -33,6 +33,16 @@ export interface RouteApi {
     current: ListedRoute,
     newPriority: number,
   ): Promise<unknown>;
+  /**
+   * Policy routes only: weight and priority in one call (ModifyVpnPbrRouteEntryAttribute), for gateways whose
+   * listing shows priorities.
+   */
+  modifyAttribute?(
+    client: VpcClient,
+    route: RouteRef,
+    current: ListedRoute,
+    change: { weight: number; priority?: number },
+  ): Promise<unknown>;
   publish(client: VpcClient, route: RouteRef, publish: boolean): Promise<unknown>;
 }
 

@@ -6,14 +6,17 @@ import type { RouteInputs, RouteOutputs } from "../types";
 import { createRoute } from "./create";
 import { converge } from "./converge";
 import { routeRefOf } from "./identity";
-import { lookUpRoute } from "./listing";
+import { findRoute, listGateway } from "./listing";
 import { compact, outputsOf } from "./outputs";
-import type { RouteApi } from "./routeApi";
+import type { NewRoute, RouteApi } from "./routeApi";
+import { withDestination } from "./weightChange";
 
 /**
  * Weight, publish state and priority change in place, from what the listing shows now (the API wants the
  * current weight and priority in each request). Nothing else reaches update: diff replaces for the rest. A
- * change of provider code alone makes no API call and keeps the old outputs.
+ * change of provider code alone makes no API call and keeps the old outputs. A route that is missing (an
+ * earlier step failed between deleting and creating it again, or someone deleted it) is created again, so
+ * the next `up` repairs the table without a refresh.
  */
 export async function updateRoute(
   ctx: RuntimeContext,
@@ -28,22 +31,24 @@ export async function updateRoute(
   const keep = compact({ ...olds, adopt: news.adopt }) as unknown as RouteOutputs;
   if (changedUpdateKeys(api.kind, olds, news).length === 0) return { outs: keep };
 
-  const route = routeRefOf(ctx, api.kind, id, olds);
-  const current = await lookUpRoute(ctx, api, route, true);
-  if (!current) {
-    const where =
-      current === null ? `gateway ${route.vpnGatewayId} no longer exists` : "it is no longer on the gateway";
-    throw new Error(
-      `Cannot update route ${formatRouteId(api.kind, route)}: ${where}. Run \`pulumi refresh\` so Pulumi forgets it; ` +
-        `the next \`pulumi up\` creates it again.`,
-    );
-  }
-  const desired = {
+  const route: NewRoute = {
+    ...routeRefOf(ctx, api.kind, id, olds),
     weight: news.weight as number,
     publishVpc: news.publishVpc as boolean,
+    description: news.description as string | undefined,
     priority: api.kind === "pbr" ? (news.priority as number | undefined) : undefined,
   };
-  const entry = await converge(ctx, api, route, current, desired);
+  ctx.declared.record(api.kind, route);
+  const entry = await withDestination(ctx, api.kind, route, async () => {
+    const listed = await listGateway(ctx, api, route, true);
+    if (listed === null) {
+      throw new Error(
+        `Cannot update route ${formatRouteId(api.kind, route)}: gateway ${route.vpnGatewayId} no longer exists. ` +
+          `Run \`pulumi refresh\` so Pulumi forgets it; the next \`pulumi up\` creates it again.`,
+      );
+    }
+    return converge(ctx, api, route, findRoute(api, listed, route), listed);
+  });
   return { outs: outputsOf(api.kind, { ...keep, ...compact(news) }, route.region, entry) };
 }
 

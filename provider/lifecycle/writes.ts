@@ -65,22 +65,22 @@ async function waitUntilApplied(ctx: RuntimeContext, route: RouteRef, gateway: s
   return true;
 }
 
-/** Applies one planned step to the entry as it is now; returns the entry as it will be. */
+/**
+ * Applies one planned publish or priority step to the entry as it is now; returns the entry as it will be.
+ * Weights change only through weightChange.ts, which knows the API's rules for them.
+ */
 export async function applyStep(
   ctx: RuntimeContext,
   api: RouteApi,
   route: RouteRef,
   current: ListedRoute,
-  step: Step,
+  step: Exclude<Step, { op: "weight" }>,
 ): Promise<ListedRoute> {
   const client = ctx.client;
   switch (step.op) {
     case "publish":
       await writeExclusive(ctx, route, () => api.publish(client, route, step.publish));
       return { ...current, State: step.publish ? "published" : "normal" };
-    case "weight":
-      await writeExclusive(ctx, route, () => api.modifyWeight(client, route, current, step.to));
-      return { ...current, Weight: step.to };
     case "priority": {
       const modifyPriority = api.modifyPriority;
       if (!modifyPriority) throw new Error(`${api.kind} routes have no priority`);

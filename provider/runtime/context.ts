@@ -5,6 +5,8 @@ import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
 import { deadlineMsFromConfig } from "./config";
 import { ListingCache } from "../lifecycle/listingCache";
 import { ApplyTimes } from "../lifecycle/applyTimes";
+import { DeclaredRoutes } from "../lifecycle/declaredRoutes";
+import { GatewayModes } from "../lifecycle/gatewayModes";
 import { APPLY_TIME_SHRINK, LISTING_MAX_AGE_MS, MAX_EXPECTED_APPLY_MS } from "../constants";
 import { abortable } from "../api/abortable";
 import { Cancellation } from "./cancellation";
@@ -35,6 +37,15 @@ export class RuntimeContext {
   readonly scheduler = new GatewayScheduler();
   /** Reads of one gateway's routes share one paged listing until this process writes to the gateway. */
   readonly listings = new ListingCache(LISTING_MAX_AGE_MS, () => this.now());
+  /**
+   * A weight change of one destination (its routes' deletes, re-creates and modifies, planned from one
+   * listing) runs whole before the next one on that destination starts; keyed by destinationKey().
+   */
+  readonly destinations = new GatewayScheduler();
+  /** The routes declared to this process, for a promotion that must reconfigure the active sibling. */
+  declared = new DeclaredRoutes();
+  /** Which gateways are in dual-tunnel mode (weights change only by replacing the route there). */
+  gatewayModes = new GatewayModes();
   /** How long writes take to apply on each gateway, learned as they happen. */
   readonly applyTimes = new ApplyTimes(MAX_EXPECTED_APPLY_MS, APPLY_TIME_SHRINK);
   /**
@@ -66,6 +77,9 @@ export class RuntimeContext {
   setOptions(options: RuntimeOptions): void {
     this.options = { ...options };
     this.dropClient();
+    // A new API endpoint (tests start an emulator per case): what was learned of gateways no longer holds.
+    this.declared = new DeclaredRoutes();
+    this.gatewayModes = new GatewayModes();
   }
 
   get client(): VpcClient {

@@ -5,7 +5,7 @@ import { deleteRoute } from "../lifecycle/delete";
 import { readRoute } from "../lifecycle/read";
 import type { RouteApi } from "../lifecycle/routeApi";
 import { updateRoute } from "../lifecycle/update";
-import type { RouteInputs, RouteOutputs } from "../types";
+import type { RouteInputs, RouteKind, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
 import { readStackConfig } from "./config";
 import { ConfigurationError } from "../api/errors/ConfigurationError";
@@ -39,6 +39,7 @@ export function routeProvider(ctx: RuntimeContext, api: RouteApi): RouteProvider
       // property the engine prints "<type> resource '<name>' has a problem: <reason>", with no stack trace.
       const settings = credentialSettingsProblem(ctx);
       if (settings) failures.push({ property: "", reason: settings });
+      if (failures.length === 0) declare(ctx, api.kind, inputs as unknown as RouteInputs);
       return { inputs: inputs as unknown as RouteInputs, failures };
     },
     diff: async (_id, olds, news) => diffRoute(api.kind, olds as unknown as Props, news as unknown as Props),
@@ -52,4 +53,18 @@ export function routeProvider(ctx: RuntimeContext, api: RouteApi): RouteProvider
       ),
     delete: (id, props) => ctx.cancellation.run(() => deleteRoute(ctx, api, id, props as unknown as Props)),
   };
+}
+
+/**
+ * Tells the process how the program declares this route (check runs for every registration, before any
+ * update), so that another route's promotion can configure it again as declared (weightChange.ts).
+ */
+function declare(ctx: RuntimeContext, kind: RouteKind, inputs: RouteInputs): void {
+  let region: string;
+  try {
+    region = ctx.region(inputs.region);
+  } catch {
+    return; // no region yet: the route's own step reports that
+  }
+  ctx.declared.record(kind, { ...inputs, region });
 }

@@ -184,6 +184,41 @@ describe("VpnGatewayRoutes", () => {
     }
   });
 
+  it("registers standbys first and makes an active route depend on its destination's standbys (failover order)", async () => {
+    const { children } = await declare("pair", {
+      vpnGatewayId: GW,
+      routes: [
+        { routeDest: "10.5.0.0/16", nextHop: A, weight: 100 },
+        { routeDest: "10.5.0.0/16", nextHop: B, weight: 0 },
+        { routeDest: "10.6.0.0/16", nextHop: A, weight: 100 },
+      ],
+      policyRoutes: [
+        {
+          routeSource: "192.168.0.0/24",
+          routeDest: "10.7.0.0/16",
+          nextHop: B,
+          weight: 100,
+          publishVpc: false,
+        },
+        { routeSource: "192.168.0.0/24", routeDest: "10.7.0.0/16", nextHop: A, weight: 0, publishVpc: false },
+      ],
+    });
+    expect(children.map((c) => c.name)).toEqual([
+      `pair/10.5.0.0/16@${B}`,
+      `pair/192.168.0.0/24>10.7.0.0/16@${A}`,
+      `pair/10.5.0.0/16@${A}`,
+      `pair/10.6.0.0/16@${A}`,
+      `pair/192.168.0.0/24>10.7.0.0/16@${B}`,
+    ]);
+    const dependsOn = (name: string) => Promise.resolve(childOptions.get(name)?.dependsOn);
+    expect(await dependsOn(`pair/10.5.0.0/16@${A}`)).toEqual([childResources.get(`pair/10.5.0.0/16@${B}`)]);
+    expect(await dependsOn(`pair/192.168.0.0/24>10.7.0.0/16@${B}`)).toEqual([
+      childResources.get(`pair/192.168.0.0/24>10.7.0.0/16@${A}`),
+    ]);
+    // No standby, no dependency (the registration window's turn resolves to no resources).
+    expect(await dependsOn(`pair/10.6.0.0/16@${A}`)).toEqual([]);
+  });
+
   it("refuses an invalid table when it is constructed, before registering any route", async () => {
     registrations.length = 0;
     expect(

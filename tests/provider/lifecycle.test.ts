@@ -141,8 +141,8 @@ describe("create", () => {
     expect(outs).toMatchObject({ weight: 0, publishVpc: false, priority: 20, state: "normal", adopt: true });
     expect(writesIn(world.emulator, "PublishVpc", "NewWeight", "NewPriority")).toEqual([
       "PublishVpnRouteEntry PublishVpc=false",
-      "ModifyVpnPbrRouteEntryWeight NewWeight=0",
-      "ModifyVpnPbrRouteEntryPriority NewPriority=20",
+      // Weight and priority in one write (ModifyVpnPbrRouteEntryAttribute).
+      "ModifyVpnPbrRouteEntryAttribute NewWeight=0 NewPriority=20",
     ]);
   });
 });
@@ -287,8 +287,7 @@ describe("update", () => {
     expect(updated.outs).toMatchObject({ weight: 0, publishVpc: false, priority: 30 });
     expect(writesIn(world.emulator, "Weight", "NewWeight", "Priority", "NewPriority", "PublishVpc")).toEqual([
       "PublishVpnRouteEntry PublishVpc=false",
-      "ModifyVpnPbrRouteEntryWeight Weight=100 NewWeight=0 Priority=10",
-      "ModifyVpnPbrRouteEntryPriority Weight=0 Priority=10 NewPriority=30",
+      "ModifyVpnPbrRouteEntryAttribute Weight=100 NewWeight=0 Priority=10 NewPriority=30",
     ]);
   });
 
@@ -313,7 +312,8 @@ describe("update", () => {
     world.emulator.clearLog();
     await world.pbr.update!(id, outs, asInputs(pbrInputs("192.168.5.0/24", "10.25.0.0/16", { priority: 1 })));
     expect(world.emulator.requestLog().filter((e) => e.code === "VpnGateway.Configuring")).toEqual([]);
-    expect(writesIn(world.emulator)).toHaveLength(3);
+    // Weight and priority in one write, then publishing.
+    expect(writesIn(world.emulator)).toEqual(["ModifyVpnPbrRouteEntryAttribute", "PublishVpnRouteEntry"]);
   });
 
   it("starts from what the listing shows, not from stored outputs", async () => {
@@ -340,12 +340,13 @@ describe("update", () => {
     expect(world.emulator.counts()).toEqual({});
   });
 
-  it("says how to recover when the route vanished", async () => {
+  it("creates the route again when it vanished (a failed step between delete and create): no refresh needed", async () => {
     const { id, outs } = await checkAndCreate(world.dbr, dbrInputs("10.28.0.0/16"));
     world.emulator.drift.deleteRoute(GW, { routeDest: "10.28.0.0/16", nextHop: VCO });
-    await expect(
-      world.dbr.update!(id, outs, asInputs(dbrInputs("10.28.0.0/16", { weight: 0 }))),
-    ).rejects.toThrow("it is no longer on the gateway. Run `pulumi refresh`");
+    world.emulator.clearLog();
+    const updated = await world.dbr.update!(id, outs, asInputs(dbrInputs("10.28.0.0/16", { weight: 0 })));
+    expect(updated.outs).toMatchObject({ weight: 0, state: "published" });
+    expect(writesIn(world.emulator, "Weight")).toEqual(["CreateVpnRouteEntry Weight=0"]);
   });
 });
 

@@ -69,7 +69,7 @@ describe("the serialized provider, from an npm pack install in another project",
     expect(emulator.counts()).toMatchObject({
       CreateVpnPbrRouteEntry: 1,
       DeleteVpnPbrRouteEntry: 1,
-      ModifyVpnPbrRouteEntryWeight: 1,
+      ModifyVpnPbrRouteEntryAttribute: 1,
     });
   });
 });
