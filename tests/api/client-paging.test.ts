@@ -137,6 +137,22 @@ describe("listings", () => {
 describe("waitForGatewayActive", () => {
   let server: ApiServer;
   let client: VpcClient;
+  /** A client on the pinned clock whose sleeps are recorded. */
+  const timedClient = () => {
+    const time = fakeTime();
+    client = new VpcClient({
+      endpoint: server.endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+    return time;
+  };
+  /** Busy, then a throttled look (x-acs-retry-after: 1 s), then active. */
+  const busyThenThrottledThenActive: Handler = (_req, res, n) =>
+    n === 2
+      ? sendJson(res, 400, { Code: "Throttling.User", RequestId: "r2" }, { "x-acs-retry-after": "1" })
+      : sendJson(res, 200, { RequestId: `r${n}`, Status: n === 1 ? "updating" : "active" });
   afterEach(async () => {
     client?.destroy();
     await server?.close();
@@ -147,13 +163,7 @@ describe("waitForGatewayActive", () => {
     server = await startApiServer((_req, res, n) =>
       sendJson(res, 200, { RequestId: `r${n}`, VpnGatewayId: "vpn-p1", Status: statuses[n - 1] }),
     );
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    const time = timedClient();
     await client.waitForGatewayActive(GW, { pollMs: 100 });
     expect(server.requests).toHaveLength(4);
     expect(server.requests.every((r) => actionOf(r) === "DescribeVpnGateway")).toBe(true);
@@ -162,18 +172,8 @@ describe("waitForGatewayActive", () => {
 
   it("reports when it last saw the gateway busy and when it asked the look that found it active", async () => {
     // Busy, then a throttled look (retried after x-acs-retry-after: 1 s), then active.
-    server = await startApiServer((_req, res, n) =>
-      n === 2
-        ? sendJson(res, 400, { Code: "Throttling.User", RequestId: "r2" }, { "x-acs-retry-after": "1" })
-        : sendJson(res, 200, { RequestId: `r${n}`, Status: n === 1 ? "updating" : "active" }),
-    );
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    server = await startApiServer(busyThenThrottledThenActive);
+    const time = timedClient();
     const start = time.clock().getTime();
     const seen = await client.waitForGatewayActive(GW, { pollMs: 100, pollGrowth: 1.1 });
     expect(time.sleeps).toEqual([100, 1000]);
@@ -186,18 +186,8 @@ describe("waitForGatewayActive", () => {
 
   it("with releaseOnThrottle, ends at a throttled look instead of waiting out its x-acs-retry-after", async () => {
     // Busy, then throttled: the same script as above, where the plain wait slept the throttle's 1 s.
-    server = await startApiServer((_req, res, n) =>
-      n === 2
-        ? sendJson(res, 400, { Code: "Throttling.User", RequestId: "r2" }, { "x-acs-retry-after": "1" })
-        : sendJson(res, 200, { RequestId: `r${n}`, Status: n === 1 ? "updating" : "active" }),
-    );
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    server = await startApiServer(busyThenThrottledThenActive);
+    const time = timedClient();
     const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottle: true });
     expect(seen.throttled).toBe(true);
     expect(server.requests).toHaveLength(2);
@@ -210,13 +200,7 @@ describe("waitForGatewayActive", () => {
         ? sendJson(res, 503, { Code: "ServiceUnavailable", RequestId: "r1" })
         : sendJson(res, 200, { RequestId: `r${n}`, Status: "active" }),
     );
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    timedClient();
     const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottle: true });
     expect(seen.throttled).toBeUndefined();
     expect(server.requests).toHaveLength(2);
@@ -227,13 +211,7 @@ describe("waitForGatewayActive", () => {
     server = await startApiServer((_req, res, n) =>
       sendJson(res, 200, { RequestId: `r${n}`, Status: statuses[n - 1] }),
     );
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    const time = timedClient();
     const seen = await client.waitForGatewayActive(GW, { pollMs: 100, pollGrowth: 1.1 });
     expect(time.sleeps).toEqual([100, 110, 121]);
     expect(seen.lastBusyAt).toBeDefined();
@@ -241,13 +219,7 @@ describe("waitForGatewayActive", () => {
 
   it("returns after one call when the gateway is already active", async () => {
     server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r", Status: "active" }));
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    const time = timedClient();
     const seen = await client.waitForGatewayActive(GW);
     expect(server.requests).toHaveLength(1);
     expect(time.sleeps).toEqual([]);
@@ -256,13 +228,7 @@ describe("waitForGatewayActive", () => {
 
   it("gives up at its deadline, naming the gateway and the last status", async () => {
     server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r", Status: "updating" }));
-    const time = fakeTime();
-    client = new VpcClient({
-      endpoint: server.endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-    });
+    const time = timedClient();
     const err = (await client
       .waitForGatewayActive(GW, { deadlineMs: 5_000, pollMs: 1_000 })
       .catch((e: unknown) => e)) as Error;
