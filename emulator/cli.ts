@@ -35,8 +35,9 @@ at the top level, and credentials there belong to account 1000000000000001):
                                     "routeQuota": 100,
                                     "vpnConnections": [ "vco-bp1hub0tunnel0000001" ] } ] } ],
     "rateLimits": { "scale": 1, "perMinute": { "CreateVpnRouteEntry": 60 } } }
-A gateway's vpnConnections are the next hops its routes may use (without them: any vco- ID); rateLimits
-false turns Alibaba's per-API rate limits off.
+A gateway's vpnConnections are the next hops its routes may use (without them: any vco- ID); a gateway's
+"disasterRecoveryVSwitchId": "vsw-..." puts it in dual-tunnel mode (Modify*Weight succeeds and changes nothing);
+rateLimits false turns Alibaba's per-API rate limits off.
 To keep a stack's config valid across restarts, keep the endpoint and the key (--port and --access-key-id /
 --access-key-secret, or credentials in the seed) and the routes (--state).`;
 
