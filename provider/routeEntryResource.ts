@@ -19,6 +19,8 @@ export abstract class RouteEntryResource extends pulumi.dynamic.Resource {
   declare readonly state: pulumi.Output<string>;
   /** Milliseconds since the epoch, as the API reports it. */
   declare readonly createTime: pulumi.Output<number>;
+  /** `custom` or `bgp`, as the API reports it. */
+  declare readonly routeEntryType: pulumi.Output<string | undefined>;
 
   protected constructor(
     provider: VpnRouteProvider,
@@ -41,6 +43,7 @@ export abstract class RouteEntryResource extends pulumi.dynamic.Resource {
           // Output-only properties: present (undefined) so the engine fills them in.
           state: undefined,
           createTime: undefined,
+          routeEntryType: undefined,
         },
         opts,
         RESOURCE_MODULE,

@@ -63,6 +63,8 @@ export interface RouteOutputs extends RouteInputs {
   state: string;
   /** Creation time in milliseconds since the epoch, as the API reports it. */
   createTime?: number;
+  /** `custom` or `bgp`, as the API reports it. */
+  routeEntryType?: string;
 }
 
 /** The fields that identify one route on a gateway. */

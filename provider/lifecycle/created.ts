@@ -6,6 +6,8 @@ import type { ListingChange } from "./writes";
 
 type CreateAnswer = Partial<ListedRoute>;
 
+const CUSTOM_ROUTE_ENTRY_TYPE = "custom";
+
 /**
  * The entry a create made, read from its answer: CreateVpnRouteEntry and CreateVpnPbrRouteEntry return the
  * entry (RouteDest, NextHop, Weight, State, CreateTime...). Once the gateway is `active` again after that
@@ -30,6 +32,8 @@ export function createdEntry(
     Weight: a.Weight,
     State: a.State,
     CreateTime: a.CreateTime,
+    // A route made by Create*RouteEntry is a custom route (BGP learns the others); listings say "custom".
+    RouteEntryType: a.RouteEntryType ?? CUSTOM_ROUTE_ENTRY_TYPE,
     ...(api.kind === "pbr" ? { RouteSource: a.RouteSource ?? route.routeSource, Priority: a.Priority } : {}),
   };
   const listedAs = { vpnGatewayId: route.vpnGatewayId, ...identityOf(entry) };

@@ -4,9 +4,8 @@ import { isPublished } from "./plan";
 import type { ListedRoute } from "./routeApi";
 
 /**
- * Output-only properties (everything else in the outputs is an input). `routeEntryType` (always `custom` for a
- * route this package manages) and `vpnInstanceId` (the gateway's ID again) are no longer written, to keep
- * state small; stacks written by 0.1.0 still hold them.
+ * Output-only properties (everything else in the outputs is an input). `vpnInstanceId` (the gateway's ID again)
+ * is no longer written, to keep state small; stacks written by 0.1.0 still hold it.
  */
 export const OUTPUT_ONLY_KEYS = ["state", "createTime", "routeEntryType", "vpnInstanceId"] as const;
 
@@ -35,6 +34,7 @@ export function outputsOf(
     priority: kind === "pbr" ? (entry.Priority ?? inputs.priority) : undefined,
     state: entry.State,
     createTime: entry.CreateTime,
+    routeEntryType: entry.RouteEntryType,
   } as RouteOutputs);
 }
 

@@ -48,6 +48,7 @@ describe("create", () => {
       region: REGION,
       state: "published",
       createTime: expect.any(Number),
+      routeEntryType: "custom",
     });
     expect(world.emulator.routes(GW)).toEqual([
       expect.objectContaining({
