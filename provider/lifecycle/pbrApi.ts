@@ -1,6 +1,14 @@
 import { DEFAULT_PRIORITY } from "../constants";
-import type { RouteApi } from "./routeApi";
+import type { RouteApi, RouteRef } from "./routeApi";
 import { scopeOf } from "./routeApi";
+
+/** What names one policy route in its table: gateway, region, source, destination and next hop. */
+const entryOf = (r: RouteRef) => ({
+  ...scopeOf(r),
+  RouteSource: r.routeSource ?? "",
+  RouteDest: r.routeDest,
+  NextHop: r.nextHop,
+});
 
 /** Policy-based routes: the *VpnPbrRouteEntry actions. */
 export const pbrApi: RouteApi = {
@@ -8,10 +16,7 @@ export const pbrApi: RouteApi = {
   list: (client, scope) => client.describeVpnPbrRouteEntries(scope),
   create: (client, r) =>
     client.createVpnPbrRouteEntry({
-      ...scopeOf(r),
-      RouteSource: r.routeSource ?? "",
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...entryOf(r),
       Weight: r.weight,
       PublishVpc: r.publishVpc,
       Priority: r.priority,
@@ -20,10 +25,7 @@ export const pbrApi: RouteApi = {
     }),
   remove: (client, r, current) =>
     client.deleteVpnPbrRouteEntry({
-      ...scopeOf(r),
-      RouteSource: r.routeSource ?? "",
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...entryOf(r),
       Weight: current.Weight,
       // Sent only as the configured value: the API refuses a priority that differs from the entry's.
       Priority: current.Priority,
@@ -31,10 +33,7 @@ export const pbrApi: RouteApi = {
     }),
   modifyWeight: (client, r, current, newWeight) =>
     client.modifyVpnPbrRouteEntryWeight({
-      ...scopeOf(r),
-      RouteSource: r.routeSource ?? "",
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...entryOf(r),
       Weight: current.Weight,
       NewWeight: newWeight,
       Priority: current.Priority,
@@ -42,20 +41,14 @@ export const pbrApi: RouteApi = {
     }),
   modifyPriority: (client, r, current, newPriority) =>
     client.modifyVpnPbrRouteEntryPriority({
-      ...scopeOf(r),
-      RouteSource: r.routeSource ?? "",
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...entryOf(r),
       Weight: current.Weight,
       Priority: current.Priority,
       NewPriority: newPriority,
     }),
   modifyAttribute: (client, r, current, change) =>
     client.modifyVpnPbrRouteEntryAttribute({
-      ...scopeOf(r),
-      RouteSource: r.routeSource ?? "",
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...entryOf(r),
       Weight: current.Weight,
       Priority: current.Priority ?? DEFAULT_PRIORITY,
       NewWeight: change.weight,
