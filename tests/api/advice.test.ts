@@ -119,6 +119,27 @@ interface Row {
   never?: string[];
 }
 
+/**
+ * One write makes GW busy for a minute (an emulator whose writes take that long); then `next` runs against it and
+ * its failure is returned.
+ */
+async function afterWriteOnBusyGateway(
+  next: (env: Record<string, string>) => Promise<unknown>,
+): Promise<Error> {
+  const slow = await startEmulator({
+    configDelayMs: 60_000,
+    credentials: [OWN_KEY],
+    gateways: [{ vpnGatewayId: GW, regionId: REGION, accountId: OWN_ACCOUNT }],
+  });
+  try {
+    const env = { ALIBABA_CLOUD_ENDPOINT_VPC: slow.endpoint };
+    await client({ env }).createVpnRouteEntry(route(GW, "10.6.0.0/16"));
+    return await failure(next(env));
+  } finally {
+    await slow.stop();
+  }
+}
+
 const PARAMS_ADVICE = "Check the request parameters";
 const DEADLINE_ADVICE = "if the gateway is slow";
 
@@ -348,42 +369,23 @@ const rows: Row[] = [
   {
     cause: "another program keeps the gateway busy past the deadline",
     shows: "DeadlineExceededError after VpnGateway.Configuring",
-    produce: async () => {
-      const slow = await startEmulator({
-        configDelayMs: 60_000,
-        credentials: [OWN_KEY],
-        gateways: [{ vpnGatewayId: GW, regionId: REGION, accountId: OWN_ACCOUNT }],
-      });
-      try {
-        const env = { ALIBABA_CLOUD_ENDPOINT_VPC: slow.endpoint };
-        await client({ env }).createVpnRouteEntry(route(GW, "10.6.0.0/16"));
-        return await failure(client({ env, deadlineMs: 300 }).createVpnRouteEntry(route(GW, "10.7.0.0/16")));
-      } finally {
-        await slow.stop();
-      }
-    },
+    produce: () =>
+      afterWriteOnBusyGateway((env) =>
+        client({ env, deadlineMs: 300 }).createVpnRouteEntry(route(GW, "10.7.0.0/16")),
+      ),
     says: ["VpnGateway.Configuring", "Raise the deadline", DEADLINE_ADVICE],
   },
   {
     cause:
       "the gateway stays busy (a change made in the console, a stuck gateway) past the deadline of a wait",
     shows: "DeadlineExceededError waiting for the gateway",
-    produce: async () => {
-      const slow = await startEmulator({
-        configDelayMs: 60_000,
-        credentials: [OWN_KEY],
-        gateways: [{ vpnGatewayId: GW, regionId: REGION, accountId: OWN_ACCOUNT }],
-      });
-      try {
-        const c = client({ env: { ALIBABA_CLOUD_ENDPOINT_VPC: slow.endpoint } });
-        await c.createVpnRouteEntry(route(GW, "10.8.0.0/16"));
-        return await failure(
-          c.waitForGatewayActive({ RegionId: REGION, VpnGatewayId: GW }, { deadlineMs: 300, pollMs: 20 }),
-        );
-      } finally {
-        await slow.stop();
-      }
-    },
+    produce: () =>
+      afterWriteOnBusyGateway((env) =>
+        client({ env }).waitForGatewayActive(
+          { RegionId: REGION, VpnGatewayId: GW },
+          { deadlineMs: 300, pollMs: 20 },
+        ),
+      ),
     says: [
       `waiting for gateway ${GW} to become active (last status: updating)`,
       "Check the gateway in the VPC console",
