@@ -92,13 +92,16 @@ export async function waitForRoute(
   route: RouteIdentity & { region: string },
   done: (entry: ListedRoute | undefined | null) => boolean,
   what: string,
+  /** A shorter wait than the operation's deadline, ending in this error (given the last entry seen). */
+  limit?: { ms: number; error: (last: ListedRoute | undefined | null) => Error },
 ): Promise<ListedRoute | undefined | null> {
-  const deadline = ctx.now() + ctx.deadlineMs;
+  const deadline = ctx.now() + (limit?.ms ?? ctx.deadlineMs);
   let delay = ctx.pollMs ?? DEFAULT_LISTING_POLL_MS;
   for (;;) {
     const entry = await lookUpRoute(ctx, api, route, true);
     if (done(entry)) return entry;
     if (ctx.now() + delay > deadline) {
+      if (limit) throw limit.error(entry);
       const seen =
         entry === null
           ? "the gateway is gone"

@@ -25,7 +25,7 @@ import type { RouteKind } from "../types";
 import { canonicalCidr } from "../validation/cidr";
 import { createdEntry, withCreated } from "./created";
 import { destinationKey } from "./declaredRoutes";
-import { findRoute, listRoutes, lookUpRoute, waitForRoute } from "./listing";
+import { findRoute, listRoutes, waitForRoute } from "./listing";
 import { isPublished } from "./plan";
 import type { ListedRoute, NewRoute, RouteApi, RouteRef } from "./routeApi";
 import { writeExclusive } from "./writes";
@@ -178,16 +178,19 @@ async function confirmWeight(
   route: NewRoute,
   action: string,
 ): Promise<ListedRoute> {
-  const until = ctx.now() + WEIGHT_CONFIRM_MS;
-  for (let delay = ctx.pollMs ?? 1_000; ;) {
-    const entry = await lookUpRoute(ctx, api, route, true);
-    if (entry && entry.Weight === route.weight) return entry;
-    if (ctx.now() + delay > until) {
-      throw new WeightNotAppliedError(action, formatRouteId(api.kind, route), route.weight, entry?.Weight);
-    }
-    await ctx.sleep(delay);
-    delay *= 2;
-  }
+  const entry = await waitForRoute(
+    ctx,
+    api,
+    route,
+    (e) => !!e && e.Weight === route.weight,
+    `route ${formatRouteId(api.kind, route)} to be listed with weight ${route.weight}`,
+    {
+      ms: WEIGHT_CONFIRM_MS,
+      error: (last) =>
+        new WeightNotAppliedError(action, formatRouteId(api.kind, route), route.weight, last?.Weight),
+    },
+  );
+  return entry as ListedRoute; // `done` accepts only a listed entry
 }
 
 /**
