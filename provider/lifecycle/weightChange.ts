@@ -140,7 +140,7 @@ export async function setWeight(
   }
   if (siblings.length === 0 && !dual) return modify(ctx, api, route, self);
   if (lonePair) {
-    await remove(ctx, api, route, self);
+    await removeRoute(ctx, api, route, self);
     await modify(ctx, api, standbys[0], active[0]);
     return create(route);
   }
@@ -235,7 +235,8 @@ async function createRoute(
   return entry;
 }
 
-async function remove(ctx: RuntimeContext, api: RouteApi, route: RouteRef, current: ListedRoute) {
+/** Deletes the route as `current` shows it (the API wants its weight); gone already is done; waits until unlisted. */
+export async function removeRoute(ctx: RuntimeContext, api: RouteApi, route: RouteRef, current: ListedRoute) {
   try {
     await writeExclusive(ctx, route, () => api.remove(ctx.client, route, current));
   } catch (err) {
@@ -251,6 +252,6 @@ async function replace(
   route: NewRoute,
   current: ListedRoute,
 ): Promise<ListedRoute> {
-  await remove(ctx, api, route, current);
+  await removeRoute(ctx, api, route, current);
   return createRoute(ctx, api, route);
 }
