@@ -16,7 +16,6 @@ const REPO_ROOT = path.resolve(__dirname, "..");
 const ENSURE_PULUMI = path.join(REPO_ROOT, "scripts", "ensure-pulumi.sh");
 const CLIENT_HOST = path.join(REPO_ROOT, "scripts", "client-host.js");
 const LANGUAGE_HOST = "pulumi-language-nodejs";
-const SHARED_LANGUAGE_HOST = path.join(REPO_ROOT, "..", "shared", "bin", LANGUAGE_HOST);
 const DYNAMIC_PROVIDER_PLUGIN = "pulumi-resource-pulumi-nodejs";
 /** A real login, real cloud credentials or a real profile must not reach the demo's processes. */
 const ISOLATED_PREFIXES = ["PULUMI_", "ALIBABA_CLOUD_", "ALICLOUD_"];
@@ -82,6 +81,15 @@ function dynamicProviderPluginDir(fallbackDir) {
  * @property {Record<string, string>} extraEnv emulator endpoint and credentials
  */
 
+/**
+ * The rules the engine tests run the CLI by (tests/e2e/pulumi-cli.ts), compiled: the demo builds before it
+ * gets here, and one copy of them serves both.
+ * @returns {typeof import("../tests/e2e/pulumi-cli")}
+ */
+function engineRules() {
+  return require(path.join(REPO_ROOT, "dist", "tests", "e2e", "pulumi-cli"));
+}
+
 class DemoPulumi {
   /** @param {DemoPulumiOptions} options */
   constructor(options) {
@@ -101,9 +109,7 @@ class DemoPulumi {
         .filter((dir) => dir !== undefined)
         .join(path.delimiter),
       // The program's processes get scripts/inspect-colors-guard.js (a Node.js bug; see that file).
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require=${path.join(__dirname, "inspect-colors-guard.js")}`]
-        .filter(Boolean)
-        .join(" "),
+      NODE_OPTIONS: engineRules().withInspectColorsGuard(process.env.NODE_OPTIONS),
       PULUMI_HOME: path.join(options.demoDir, "home"),
       // metadata=skip: no `.attrs` sidecar, which an interrupted CLI can leave empty (see tests/e2e/pulumi-cli.ts).
       PULUMI_BACKEND_URL: `file://${path.join(options.demoDir, "state")}?metadata=skip`,
@@ -116,12 +122,8 @@ class DemoPulumi {
     const besideCli = path.join(options.binDir, LANGUAGE_HOST);
     this.needsClientHost = !isExecutable(besideCli) && !onPath(LANGUAGE_HOST, this.env.PATH);
     // CI must never fall back silently (tests/e2e/pulumi-cli.ts, clientHostRefusal, says the same for the tests).
-    if (this.needsClientHost && process.env.CI === "true" && isExecutable(SHARED_LANGUAGE_HOST)) {
-      throw new Error(
-        `CI=true and ${SHARED_LANGUAGE_HOST} exists, but the CLI in ${this.binDir} has no ${LANGUAGE_HOST}: ` +
-          `run scripts/ensure-pulumi.sh`,
-      );
-    }
+    const refusal = this.needsClientHost ? engineRules().clientHostRefusal(process.env) : undefined;
+    if (refusal) throw new Error(refusal);
     /** What runs the program, for the demo to tell. */
     this.languageRuntime = this.needsClientHost ? "scripts/client-host.js (--client)" : LANGUAGE_HOST;
   }
