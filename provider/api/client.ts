@@ -11,6 +11,7 @@ import { VpcApiError } from "./errors/VpcApiError";
 import { Invoker, type InvokeResult } from "./invoker";
 import type { VpcClientOptions } from "./options";
 import { collectAllPages, toPage } from "./paging";
+import { pollUntil } from "./poll";
 import type { Deadline } from "./retry/loop";
 import type {
   CreateVpnPbrRouteEntryRequest,
@@ -179,29 +180,36 @@ export class VpcClient {
    */
   async waitForGatewayActive(req: GatewayScoped, opts: WaitOptions = {}): Promise<GatewayWait> {
     const deadline = this.invoker.deadline(opts.deadlineMs);
-    let delay = opts.pollMs ?? DEFAULT_GATEWAY_POLL_MS;
     let lastBusyAt: number | undefined;
-    for (let polls = 1; ; polls++) {
+    const look = async () => {
       const askedAt = this.invoker.now();
       const gateway = opts.releaseOnThrottle
         ? await this.lookUnlessThrottled(req, deadline)
         : await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
-      if (gateway === undefined) return { lastBusyAt, activeAskedAt: askedAt, throttled: true };
-      const seenAt = this.invoker.now();
-      if (gateway.Status === GATEWAY_STATUS_ACTIVE) return { lastBusyAt, activeAskedAt: askedAt };
-      lastBusyAt = seenAt;
-      if (seenAt + delay >= deadline.at) {
-        throw new DeadlineExceededError({
+      const active = gateway === undefined || gateway.Status === GATEWAY_STATUS_ACTIVE;
+      if (!active) lastBusyAt = this.invoker.now();
+      return { gateway, askedAt, active };
+    };
+    const seen = await pollUntil(look, (s) => s.active, {
+      schedule: {
+        firstMs: opts.pollMs ?? DEFAULT_GATEWAY_POLL_MS,
+        growth: opts.pollGrowth ?? GATEWAY_POLL_GROWTH,
+        maxMs: MAX_GATEWAY_POLL_MS,
+      },
+      deadlineAt: deadline.at,
+      now: () => this.invoker.now(),
+      sleep: (ms) => this.invoker.sleep(ms),
+      timeout: (last, looks) =>
+        new DeadlineExceededError({
           action: "DescribeVpnGateway",
           deadlineMs: deadline.budgetMs,
-          attempts: polls,
+          attempts: looks,
           totalRetryDelayMs: 0,
-          waitingFor: `gateway ${req.VpnGatewayId} to become ${GATEWAY_STATUS_ACTIVE} (last status: ${gateway.Status})`,
-        });
-      }
-      await this.invoker.sleep(delay);
-      delay = Math.min(MAX_GATEWAY_POLL_MS, Math.round(delay * (opts.pollGrowth ?? GATEWAY_POLL_GROWTH)));
-    }
+          waitingFor: `gateway ${req.VpnGatewayId} to become ${GATEWAY_STATUS_ACTIVE} (last status: ${last.gateway?.Status})`,
+        }),
+    });
+    if (seen.gateway === undefined) return { lastBusyAt, activeAskedAt: seen.askedAt, throttled: true };
+    return { lastBusyAt, activeAskedAt: seen.askedAt };
   }
 
   /**
