@@ -1,7 +1,7 @@
 /** Out-of-band changes, as if someone used the console: for refresh and drift tests. */
 import type { GatewayRecord, RouteRecord } from "./model";
 import type { BusinessStatus } from "./options";
-import { parseCidr } from "./handlers/cidr";
+import { parseCidr } from "./handlers/params";
 import type { Stores } from "./state/store";
 
 /** Names one entry; with `routeSource` it is a policy route, without it a destination route. */

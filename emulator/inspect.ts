@@ -1,7 +1,7 @@
 /** Snapshots of the emulator's state for tests, in the API's own field names. */
-import type { GatewayRecord } from "./model";
-import { gatewayStatus } from "./handlers/gatewayAccess";
-import { CLOUD_SOURCE, CUSTOM_ROUTE, stateOf } from "./handlers/views";
+import type { GatewayRecord, RouteRecord } from "./model";
+import { gatewayStatus } from "./handlers/actions";
+import { CLOUD_SOURCE, CUSTOM_ROUTE, entryView } from "./handlers/routeTables";
 
 export interface EmulatorRoute {
   VpnInstanceId: string;
@@ -34,35 +34,21 @@ export interface EmulatorGatewayState {
 }
 
 export function routesOf(g: GatewayRecord): EmulatorRoute[] {
-  return g.routes.map((r) => ({
-    VpnInstanceId: g.vpnGatewayId,
-    RouteDest: r.routeDest,
-    NextHop: r.nextHop,
-    Weight: r.weight,
-    State: stateOf(r),
-    CreateTime: r.createTime,
-    Description: r.description,
-    OverlayMode: r.overlayMode,
-    RouteEntryType: CUSTOM_ROUTE,
-    Source: CLOUD_SOURCE,
-  }));
+  return g.routes.map((r) => routeOf(g, r));
 }
 
 export function pbrRoutesOf(g: GatewayRecord): EmulatorPbrRoute[] {
-  return g.pbrRoutes.map((r) => ({
-    VpnInstanceId: g.vpnGatewayId,
-    RouteSource: r.routeSource,
-    RouteDest: r.routeDest,
-    NextHop: r.nextHop,
-    Weight: r.weight,
-    Priority: r.priority,
-    State: stateOf(r),
-    CreateTime: r.createTime,
+  return g.pbrRoutes.map((r) => ({ ...routeOf(g, r), RouteSource: r.routeSource, Priority: r.priority }));
+}
+
+function routeOf(g: GatewayRecord, r: RouteRecord): EmulatorRoute {
+  return {
+    ...entryView(g, r),
     Description: r.description,
     OverlayMode: r.overlayMode,
     RouteEntryType: CUSTOM_ROUTE,
     Source: CLOUD_SOURCE,
-  }));
+  };
 }
 
 export function gatewayStateOf(g: GatewayRecord, now: number): EmulatorGatewayState {

@@ -1,30 +1,34 @@
-/** Action name -> handler, one module per action. */
-import type { ActionHandler } from "./context";
-import { createVpnRouteEntry } from "./dbr/createVpnRouteEntry";
-import { deleteVpnRouteEntry } from "./dbr/deleteVpnRouteEntry";
-import { describeVpnRouteEntries } from "./dbr/describeVpnRouteEntries";
-import { modifyVpnRouteEntryWeight } from "./dbr/modifyVpnRouteEntryWeight";
-import { describeVpnGateway } from "./describeVpnGateway";
-import { createVpnPbrRouteEntry } from "./pbr/createVpnPbrRouteEntry";
-import { deleteVpnPbrRouteEntry } from "./pbr/deleteVpnPbrRouteEntry";
-import { describeVpnPbrRouteEntries } from "./pbr/describeVpnPbrRouteEntries";
-import { modifyVpnPbrRouteEntryAttribute } from "./pbr/modifyVpnPbrRouteEntryAttribute";
-import { modifyVpnPbrRouteEntryPriority } from "./pbr/modifyVpnPbrRouteEntryPriority";
-import { modifyVpnPbrRouteEntryWeight } from "./pbr/modifyVpnPbrRouteEntryWeight";
-import { publishVpnRouteEntry } from "./publishVpnRouteEntry";
+/** Action name -> handler: a destination route's actions, a policy route's, and the gateway's. */
+import type { ActionHandler } from "./actions";
+import { describeVpnGateway } from "./vpnGateway";
+import {
+  createVpnPbrRouteEntry,
+  deleteVpnPbrRouteEntry,
+  describeVpnPbrRouteEntries,
+  modifyVpnPbrRouteEntryAttribute,
+  modifyVpnPbrRouteEntryPriority,
+  modifyVpnPbrRouteEntryWeight,
+} from "./vpnPbrRouteEntries";
+import {
+  createVpnRouteEntry,
+  deleteVpnRouteEntry,
+  describeVpnRouteEntries,
+  modifyVpnRouteEntryWeight,
+  publishVpnRouteEntry,
+} from "./vpnRouteEntries";
 
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
-  CreateVpnRouteEntry: createVpnRouteEntry as ActionHandler,
-  DeleteVpnRouteEntry: deleteVpnRouteEntry as ActionHandler,
+  CreateVpnRouteEntry: createVpnRouteEntry,
+  DeleteVpnRouteEntry: deleteVpnRouteEntry,
   DescribeVpnRouteEntries: describeVpnRouteEntries,
-  ModifyVpnRouteEntryWeight: modifyVpnRouteEntryWeight as ActionHandler,
-  PublishVpnRouteEntry: publishVpnRouteEntry as ActionHandler,
-  CreateVpnPbrRouteEntry: createVpnPbrRouteEntry as ActionHandler,
-  DeleteVpnPbrRouteEntry: deleteVpnPbrRouteEntry as ActionHandler,
+  ModifyVpnRouteEntryWeight: modifyVpnRouteEntryWeight,
+  PublishVpnRouteEntry: publishVpnRouteEntry,
+  CreateVpnPbrRouteEntry: createVpnPbrRouteEntry,
+  DeleteVpnPbrRouteEntry: deleteVpnPbrRouteEntry,
   DescribeVpnPbrRouteEntries: describeVpnPbrRouteEntries,
-  ModifyVpnPbrRouteEntryWeight: modifyVpnPbrRouteEntryWeight as ActionHandler,
-  ModifyVpnPbrRouteEntryPriority: modifyVpnPbrRouteEntryPriority as ActionHandler,
-  ModifyVpnPbrRouteEntryAttribute: modifyVpnPbrRouteEntryAttribute as ActionHandler,
+  ModifyVpnPbrRouteEntryWeight: modifyVpnPbrRouteEntryWeight,
+  ModifyVpnPbrRouteEntryPriority: modifyVpnPbrRouteEntryPriority,
+  ModifyVpnPbrRouteEntryAttribute: modifyVpnPbrRouteEntryAttribute,
   DescribeVpnGateway: describeVpnGateway,
 };
 

@@ -22,7 +22,7 @@ import type { FaultDecision, FaultInjector } from "../faults";
 import type { RateLimiter } from "../rateLimits/limiter";
 import { Params } from "../handlers/params";
 import { handlerFor } from "../handlers/registry";
-import { run } from "../handlers/runWrite";
+import { run } from "../handlers/actions";
 import type { EmulatorLogEntry, RequestLog } from "../requestLog";
 import type { Stores } from "../state/store";
 import { parseRequest, readBody } from "./parseRequest";

@@ -17,6 +17,10 @@ const ROUTE = {
   ClientToken: "keep-me",
 };
 
+/** An emulator on the state file, with the test's keys, gateway and clock. */
+const startWithState = (stateFile: string, clock: ReturnType<typeof testClock>) =>
+  startEmulator({ stateFile, credentials: KEYS, gateways: GATEWAYS, clock: clock.now, configDelayMs: 20 });
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
@@ -26,13 +30,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 test("a second process serves the routes, gateways and client tokens the first one wrote", async () => {
   const stateFile = join(dir, "state.json");
   const clock = testClock();
-  const first = await startEmulator({
-    stateFile,
-    credentials: KEYS,
-    gateways: GATEWAYS,
-    clock: clock.now,
-    configDelayMs: 20,
-  });
+  const first = await startWithState(stateFile, clock);
   const created = await popCore(first).call("CreateVpnRouteEntry", onGw(ROUTE));
   clock.advance(20);
   await popCore(first).call(
@@ -48,13 +46,7 @@ test("a second process serves the routes, gateways and client tokens the first o
   expect(readdirSync(dir)).toEqual(["state.json"]);
 
   clock.advance(20);
-  const second = await startEmulator({
-    stateFile,
-    credentials: KEYS,
-    gateways: GATEWAYS,
-    clock: clock.now,
-    configDelayMs: 20,
-  });
+  const second = await startWithState(stateFile, clock);
   try {
     const api = popCore(second);
     const listed = (await api.call("DescribeVpnRouteEntries", onGw())).VpnRouteEntries.VpnRouteEntry;
@@ -74,13 +66,7 @@ test("a second process serves the routes, gateways and client tokens the first o
 test("the file is complete after every change", async () => {
   const stateFile = join(dir, "state.json");
   const clock = testClock();
-  const emulator = await startEmulator({
-    stateFile,
-    credentials: KEYS,
-    gateways: GATEWAYS,
-    clock: clock.now,
-    configDelayMs: 20,
-  });
+  const emulator = await startWithState(stateFile, clock);
   try {
     const routesInFile = () =>
       JSON.parse(readFileSync(stateFile, "utf8")).scopes[0].gateways[0].routes.length;
