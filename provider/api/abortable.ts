@@ -1,4 +1,4 @@
-import { OperationCancelledError } from "./errors/OperationCancelledError";
+import { OperationCancelledError } from "./errors";
 
 /** Throws the cancellation at once when `signal` is aborted. */
 export function throwIfCancelled(signal: AbortSignal | undefined, action: string): void {

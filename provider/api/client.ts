@@ -5,14 +5,13 @@ import {
   MAX_GATEWAY_POLL_MS,
   MAX_PAGE_SIZE,
 } from "./constants";
-import { THROTTLING_CODE_PART } from "./errors/codes";
-import { DeadlineExceededError } from "./errors/DeadlineExceededError";
-import { VpcApiError } from "./errors/VpcApiError";
+import { THROTTLING_CODE_PART } from "./codes";
+import { DeadlineExceededError, VpcApiError } from "./errors";
 import { Invoker, type InvokeResult } from "./invoker";
 import type { VpcClientOptions } from "./options";
 import { collectAllPages, toPage } from "./paging";
 import { pollUntil } from "./poll";
-import type { Deadline } from "./retry/loop";
+import type { Deadline } from "./retry";
 import type {
   CreateVpnPbrRouteEntryRequest,
   CreateVpnPbrRouteEntryResponse,

@@ -17,9 +17,18 @@ export { GatewayScheduler } from "./gatewayScheduler";
 export { SingleFlight } from "./singleFlight";
 export { CallBudget, type BudgetClock } from "./budget/callBudget";
 export { DOCUMENTED_RATE_LIMITS, parseRateLimits, type RateLimitSettings } from "./budget/rateLimits";
-export { classifyError, isRetryableKind, type ErrorFacts } from "./retry/classify";
-export { BackoffPolicy, type BackoffPolicyOptions } from "./retry/policy";
-export { runWithRetries, type Deadline, type RetryLoopOptions, type RetryMetadata } from "./retry/loop";
+export {
+  classifyError,
+  isRetryableKind,
+  BackoffPolicy,
+  runWithRetries,
+  type ErrorFacts,
+  type BackoffPolicyOptions,
+  type Deadline,
+  type RetryLoopOptions,
+  type RetryMetadata,
+} from "./retry";
+export { deadlineMsFromConfig } from "./config/settings";
 export { resolveCredentials, type ResolvedCredentials } from "./config/credentials";
 export { resolveEndpoint, defaultEndpoint, isLoopback, type ResolvedEndpoint } from "./config/endpoint";
 export { resolveRegion, defaultRegion } from "./config/region";

@@ -4,25 +4,21 @@ import { budgetAccount } from "./budget/account";
 import { CallBudget } from "./budget/callBudget";
 import { limitOf, parseRateLimits, RATE_LIMIT_PERIOD_MS, type RateLimitSettings } from "./budget/rateLimits";
 import { abortable, throwIfCancelled } from "./abortable";
-import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_DEADLINE_MS } from "./constants";
+import { THROTTLING_CODE_PART, type ErrorContext } from "./codes";
+import { DEFAULT_ATTEMPT_TIMEOUT_MS } from "./constants";
 import { present, type ResolutionContext } from "./config/context";
 import { resolveCredentials } from "./config/credentials";
 import { CredentialChain } from "./credentials/chain";
 import { resolveEndpoint } from "./config/endpoint";
 import { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
 import { defaultRegionWithSource, resolveRegion, type RegionWithSource } from "./config/region";
-import type { ErrorContext } from "./errors/advice";
-import { ConfigurationError } from "./errors/ConfigurationError";
-import { THROTTLING_CODE_PART } from "./errors/codes";
-import { CredentialsNotFoundError } from "./errors/CredentialsNotFoundError";
-import { VpcApiError } from "./errors/VpcApiError";
+import { deadlineMsFromConfig } from "./config/settings";
+import { CredentialsNotFoundError, VpcApiError } from "./errors";
 import type { VpcClientOptions } from "./options";
 import { signRequest } from "./request/signedRequest";
 import { toWireParams } from "./request/wireParams";
 import { parseResponse } from "./response/parseResponse";
-import { classifyError } from "./retry/classify";
-import { runWithRetries, type Deadline, type RetryMetadata } from "./retry/loop";
-import { BackoffPolicy } from "./retry/policy";
+import { BackoffPolicy, classifyError, runWithRetries, type Deadline, type RetryMetadata } from "./retry";
 import { HttpTransport } from "./transport/httpTransport";
 import { toNetworkFailure } from "./transport/networkFailure";
 
@@ -93,21 +89,8 @@ export class Invoker {
 
   /** A fresh deadline for one logical operation. */
   deadline(budgetMs?: number): Deadline {
-    const budget = budgetMs ?? this.options.deadlineMs ?? this.configuredDeadlineMs() ?? DEFAULT_DEADLINE_MS;
+    const budget = budgetMs ?? this.options.deadlineMs ?? deadlineMsFromConfig(this.options.config ?? {});
     return { at: this.now() + budget, budgetMs: budget };
-  }
-
-  private configuredDeadlineMs(): number | undefined {
-    const text = this.options.config?.[CONFIG_KEYS.deadlineSeconds];
-    if (!present(text)) return undefined;
-    const seconds = Number(text);
-    if (!Number.isFinite(seconds) || seconds <= 0) {
-      throw new ConfigurationError(
-        `Pulumi config ${CONFIG_KEYS.deadlineSeconds}`,
-        "expected a positive number of seconds",
-      );
-    }
-    return seconds * MS_PER_SECOND;
   }
 
   /** One logical call: `params` may carry RegionId; the resolved region is sent either way. */

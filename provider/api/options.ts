@@ -1,16 +1,9 @@
 import type { CallBudget } from "./budget/callBudget";
 import type { StaticCredentials } from "./config/credentials";
-import type { VpcApiError } from "./errors/VpcApiError";
+import type { RetryEvent } from "./retry";
 import type { SignatureVersion } from "./request/signedRequest";
 
-/** Reported before each wait of the retry loop; carries no secret (the error message never holds one). */
-export interface RetryEvent {
-  action: string;
-  /** The attempt that failed (1-based). */
-  attempt: number;
-  delayMs: number;
-  error: VpcApiError;
-}
+export type { RetryEvent } from "./retry";
 
 export interface VpcClientOptions {
   /**

@@ -18,7 +18,7 @@ export interface PollOptions<T> {
 /**
  * Every wait of the product (a gateway becoming active, a listing showing a write) is this loop: look, stop
  * when `done` accepts what was seen, else wait a growing interval, until the deadline. Kept separate from the
- * retry loop of one call (retry/loop.ts), whose delays come from the error and whose budget is shared.
+ * retry loop of one call (retry.ts), whose delays come from the error and whose budget is shared.
  */
 export async function pollUntil<T>(
   look: (lookNumber: number) => Promise<T>,

@@ -8,7 +8,7 @@ import { updateRoute } from "../lifecycle/update";
 import type { RouteInputs, RouteKind, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
 import { readStackConfig } from "./config";
-import { ConfigurationError } from "../api/errors/ConfigurationError";
+import { ConfigurationError } from "../api/errors";
 import type { RuntimeContext } from "./context";
 
 /** The message of a ConfigurationError in the credential settings, if any. */

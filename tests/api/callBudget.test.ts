@@ -2,7 +2,7 @@
 import { budgetAccount } from "../../provider/api/budget/account";
 import { CallBudget, headroom } from "../../provider/api/budget/callBudget";
 import { limitOf, parseRateLimits } from "../../provider/api/budget/rateLimits";
-import { ConfigurationError } from "../../provider/api/errors/ConfigurationError";
+import { ConfigurationError } from "../../provider/api/errors";
 
 const MINUTE = 60_000;
 

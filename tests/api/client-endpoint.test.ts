@@ -3,6 +3,7 @@ import {
   InsecureEndpointError,
   RegionNotFoundError,
   VpcClient,
+  deadlineMsFromConfig,
   isLoopback,
   resolveEndpoint,
   resolveRegion,
@@ -207,6 +208,24 @@ describe("region resolution", () => {
 });
 
 describe("deadline configuration", () => {
+  it("is read once, by deadlineMsFromConfig: seconds to ms, default 10 minutes, nonsense refused with its fix", () => {
+    expect(deadlineMsFromConfig({})).toBe(600_000);
+    expect(deadlineMsFromConfig({ "alicloud-vpn:deadlineSeconds": "1.5" })).toBe(1500);
+    for (const text of ["ten", "0", "-5", ""]) {
+      const err = (() => {
+        try {
+          return deadlineMsFromConfig({ "alicloud-vpn:deadlineSeconds": text });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect((err as Error).message).toBe(
+        `alicloud-vpn:deadlineSeconds must be a positive number of seconds; got "${text}". Fix it with: pulumi config set alicloud-vpn:deadlineSeconds 600`,
+      );
+    }
+  });
+
   it("a malformed alicloud-vpn:deadlineSeconds rejects (never throws synchronously) and makes no request", async () => {
     const server = await startApiServer((_req, res) => sendJson(res, 200, { RequestId: "r" }));
     const client = new VpcClient({
@@ -232,8 +251,9 @@ describe("deadline configuration", () => {
         let promise: Promise<unknown> | undefined;
         expect(() => (promise = call())).not.toThrow();
         await expect(promise).rejects.toThrow(
-          /alicloud-vpn:deadlineSeconds: expected a positive number of seconds/,
+          'alicloud-vpn:deadlineSeconds must be a positive number of seconds; got "soon". Fix it with: pulumi config set alicloud-vpn:deadlineSeconds 600',
         );
+        await expect(call()).rejects.toBeInstanceOf(ConfigurationError);
       }
       expect(server.requests).toHaveLength(0);
     } finally {

@@ -1,6 +1,13 @@
 import {
+  AlicloudVpnError,
   BackoffPolicy,
+  ConfigurationError,
+  CredentialFetchError,
+  CredentialsNotFoundError,
   DeadlineExceededError,
+  InsecureEndpointError,
+  OperationCancelledError,
+  RegionNotFoundError,
   VpcApiError,
   classifyError,
   isBusy,
@@ -151,6 +158,42 @@ describe("runWithRetries", () => {
     expect(isNotFound(apiErr("InvalidRouteEntry.NotFound", "notFound"))).toBe(true);
     expect(isNotFound(busy)).toBe(false);
     expect(isNotFound(undefined)).toBe(false);
+  });
+});
+
+describe("the error classes", () => {
+  it("all extend AlicloudVpnError, each under its own literal name, messages unchanged", () => {
+    const errors: Array<[Error, string, string]> = [
+      [
+        new VpcApiError({ action: "A", code: "Forbidden", apiMessage: "m", kind: "final", httpStatus: 403 }),
+        "VpcApiError",
+        "VPC API A failed: Forbidden (HTTP 403, RequestId none). m.",
+      ],
+      [
+        new DeadlineExceededError({ action: "A", deadlineMs: 5, attempts: 2, totalRetryDelayMs: 3 }),
+        "DeadlineExceededError",
+        "VPC API A did not complete within its deadline of 5 ms (2 attempts, 3 ms of retry waits).",
+      ],
+      [new OperationCancelledError("A"), "OperationCancelledError", "VPC API A was cancelled"],
+      [new ConfigurationError("here", "bad"), "ConfigurationError", "Invalid configuration in here: bad"],
+      [
+        new CredentialsNotFoundError(["x"]),
+        "CredentialsNotFoundError",
+        "No Alibaba Cloud credentials found.",
+      ],
+      [new CredentialFetchError("no STS"), "CredentialFetchError", "no STS"],
+      [
+        new InsecureEndpointError("http://h", "s"),
+        "InsecureEndpointError",
+        "Refusing plain http to http://h",
+      ],
+      [new RegionNotFoundError("A", ["x"]), "RegionNotFoundError", "No region for VPC API A."],
+    ];
+    for (const [err, name, says] of errors) {
+      expect(err).toBeInstanceOf(AlicloudVpnError);
+      expect(err.name).toBe(name);
+      expect(err.message).toContain(says);
+    }
   });
 });
 

@@ -90,21 +90,20 @@ describe("the command", () => {
     // Transpile the emulator and the signing functions it uses (type checking is the build's job), so the
     // real command runs under plain node.
     out = mkdtempSync(join(tmpdir(), "emulator-bin-"));
-    for (const dir of ["emulator", "provider/api/signing"]) {
-      for (const file of readdirSync(join(ROOT, dir), { recursive: true }) as string[]) {
-        if (!file.endsWith(".ts")) continue;
-        const source = readFileSync(join(ROOT, dir, file), "utf8");
-        const { outputText } = ts.transpileModule(source, {
-          compilerOptions: {
-            target: ts.ScriptTarget.ES2022,
-            module: ts.ModuleKind.CommonJS,
-            esModuleInterop: true,
-          },
-        });
-        const target = join(out, dir, file.replace(/\.ts$/, ".js"));
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, outputText);
-      }
+    const emulatorFiles = readdirSync(join(ROOT, "emulator"), { recursive: true }) as string[];
+    for (const file of [...emulatorFiles.map((f) => join("emulator", f)), "provider/api/signing.ts"]) {
+      if (!file.endsWith(".ts")) continue;
+      const source = readFileSync(join(ROOT, file), "utf8");
+      const { outputText } = ts.transpileModule(source, {
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.CommonJS,
+          esModuleInterop: true,
+        },
+      });
+      const target = join(out, file.replace(/\.ts$/, ".js"));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, outputText);
     }
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));

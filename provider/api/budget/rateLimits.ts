@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../errors/ConfigurationError";
+import { ConfigurationError } from "../errors";
 
 /**
  * Alibaba's per-API rate limits for the actions this client calls: calls per 60 s, counted per region, per

@@ -1,5 +1,5 @@
-import { CredentialsNotFoundError } from "../errors/CredentialsNotFoundError";
-import { ConfigurationError } from "../errors/ConfigurationError";
+import { CredentialsNotFoundError } from "../errors";
+import { ConfigurationError } from "../errors";
 import type { AssumeRoleSpec, CredentialSpec, StaticCredentials } from "../credentials/spec";
 import { firstEnv, present, type ResolutionContext } from "./context";
 import { CONFIG_KEYS, ENV_KEYS, PROFILE_MODES } from "./keys";

@@ -1,5 +1,5 @@
 /** Where the ECS instance role's sessions come from: the metadata service, or (tests only) a loopback stand-in. */
-import { ConfigurationError } from "../errors/ConfigurationError";
+import { ConfigurationError } from "../errors";
 import type { CredentialSpec } from "../credentials/spec";
 import { firstEnv, type ResolutionContext } from "./context";
 import { isLoopback } from "./endpoint";

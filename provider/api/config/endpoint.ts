@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
-import { ConfigurationError } from "../errors/ConfigurationError";
-import { InsecureEndpointError } from "../errors/InsecureEndpointError";
+import { ConfigurationError } from "../errors";
+import { InsecureEndpointError } from "../errors";
 import { PRODUCT } from "../constants";
 import { firstEnv, present, type ResolutionContext } from "./context";
 import { CONFIG_KEYS, ENV_KEYS } from "./keys";

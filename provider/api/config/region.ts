@@ -1,4 +1,4 @@
-import { RegionNotFoundError } from "../errors/RegionNotFoundError";
+import { RegionNotFoundError } from "../errors";
 import { firstEnv, present, type ResolutionContext } from "./context";
 import { CONFIG_KEYS, ENV_KEYS } from "./keys";
 import { lookupProfile } from "./profileFile";

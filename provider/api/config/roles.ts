@@ -3,7 +3,7 @@
  * and their environment variables, checked without any network call so that bad values fail at preview.
  */
 import { existsSync } from "node:fs";
-import { ConfigurationError } from "../errors/ConfigurationError";
+import { ConfigurationError } from "../errors";
 import type { AssumeRoleSpec, OidcSpec } from "../credentials/spec";
 import { firstEnv, present, type ResolutionContext } from "./context";
 import { fromEndpointsConfig } from "./endpoint";

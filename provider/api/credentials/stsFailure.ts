@@ -1,5 +1,5 @@
 /** Turns an @alicloud/credentials failure into a CredentialFetchError that says what to grant, and leaks nothing. */
-import { CredentialFetchError } from "../errors/CredentialFetchError";
+import { CredentialFetchError } from "../errors";
 
 const ROLE_ACCOUNT = /^acs:ram::(\d+):role\//i;
 

@@ -1,7 +1,7 @@
 import { ACS3_HEADERS, API_VERSION, CONTENT_TYPE_FORM } from "../constants";
 import type { StaticCredentials } from "../config/credentials";
 import type { ResolvedEndpoint } from "../config/endpoint";
-import { acs3Authorization, rpcCanonicalQuery, rpcSignature, sha256Hex } from "../signing";
+import { acs3Authorization, canonicalQuery, rpcSignature, sha256Hex } from "../signing";
 import type { WireRequest } from "../transport/httpTransport";
 import { apiTimestamp } from "./wireParams";
 
@@ -46,7 +46,7 @@ export function signAcs3(input: SignInput): WireRequest {
     accessKeySecret,
   );
   return {
-    url: `${input.endpoint.origin}${PATHNAME}?${rpcCanonicalQuery(input.params)}`,
+    url: `${input.endpoint.origin}${PATHNAME}?${canonicalQuery(input.params)}`,
     headers,
     body,
     direct: input.endpoint.loopback,
@@ -75,7 +75,7 @@ export function signRpc(input: SignInput): WireRequest {
   return {
     url: `${input.endpoint.origin}${PATHNAME}`,
     headers: { host: input.endpoint.host, "content-type": CONTENT_TYPE_FORM },
-    body: rpcCanonicalQuery(params),
+    body: canonicalQuery(params),
     direct: input.endpoint.loopback,
   };
 }

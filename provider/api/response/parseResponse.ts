@@ -1,8 +1,8 @@
 import { HEADER_RETRY_AFTER } from "../constants";
-import type { ErrorContext } from "../errors/advice";
-import { CLIENT_CODES } from "../errors/codes";
-import { VpcApiError } from "../errors/VpcApiError";
-import { classifyError } from "../retry/classify";
+import type { ErrorContext } from "../codes";
+import { CLIENT_CODES } from "../codes";
+import { VpcApiError } from "../errors";
+import { classifyError } from "../retry";
 import type { WireResponse } from "../transport/httpTransport";
 
 const HTTP_OK_MIN = 200;

@@ -1,5 +1,5 @@
 import { isAxiosError } from "axios";
-import { CLIENT_CODES } from "../errors/codes";
+import { CLIENT_CODES } from "../codes";
 
 /** A failure with no API answer, reduced to what is safe to keep: no request config, no headers. */
 export interface NetworkFailure {

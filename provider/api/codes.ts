@@ -1,7 +1,99 @@
-import { CONFIG_KEYS, ENV_KEYS } from "../config/keys";
-import { unreachableReason } from "../retry/classify";
-import { ACCESS_KEY_NOT_FOUND } from "./codes";
-import type { ErrorKind } from "./VpcApiError";
+/**
+ * The error codes the client knows (from the VPC API reference and terraform-provider-alicloud's errors.go),
+ * the kinds retry.ts sorts them into, and what the user should do about each ({@link adviceFor}), which every
+ * VpcApiError message ends with. Pure: no I/O, no state. Imports no error class, so errors.ts can build its
+ * messages from it without an import cycle.
+ */
+import { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
+
+/**
+ * How the client treats an error: `retryable` (throttling, server or network trouble), `busy` (the gateway
+ * applies another change), `notFound` (the resource is gone), `unreachable` (the endpoint cannot be connected
+ * to: refused, DNS, TLS) or `final` (retrying cannot help).
+ */
+export type ErrorKind = "retryable" | "busy" | "notFound" | "unreachable" | "final";
+
+// ---- the codes ----
+
+/** The gateway (or a related task) is applying another change; retrying later succeeds. */
+export const BUSY_CODES: readonly string[] = [
+  "VpnGateway.Configuring",
+  "TaskConflict",
+  "Appliance.Configuring",
+  "VpnTask.CONFLICT",
+  "VpnConnection.Configuring",
+  "VpnRouteEntry.Configuring",
+];
+
+/** Flow control: `Throttling`, `Throttling.User`, `Throttling.Api`. */
+export const THROTTLING_CODE_PART = "Throttling";
+
+/** Substrings of codes that mark flow control or a transient server fault. */
+export const RETRYABLE_CODE_PARTS: readonly string[] = [
+  THROTTLING_CODE_PART,
+  "ServiceUnavailable",
+  "InternalError",
+  "LastTokenProcessing",
+];
+
+export const GATEWAY_NOT_FOUND_CODES: readonly string[] = [
+  "InvalidVpnGatewayInstanceId.NotFound",
+  "InvalidVpnInstanceId.NotFound",
+];
+export const ROUTE_NOT_FOUND_CODE = "InvalidRouteEntry.NotFound";
+export const NOT_FOUND_SUFFIX = ".NotFound";
+/** Ends in `.NotFound` but means a bad access key, not a missing resource. */
+export const ACCESS_KEY_NOT_FOUND = "InvalidAccessKeyId.NotFound";
+
+/** Codes this client gives to failures that are not API answers. */
+export const CLIENT_CODES = {
+  timeout: "RequestTimeout",
+  socketHangUp: "SocketHangUp",
+  responseAborted: "ResponseAborted",
+  invalidResponse: "InvalidResponse",
+  unknownApiError: "UnknownError",
+} as const;
+
+/** Transport failures (no API answer) worth another attempt. */
+export const RETRYABLE_NETWORK_CODES: readonly string[] = [
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  CLIENT_CODES.timeout,
+  CLIENT_CODES.socketHangUp,
+  CLIENT_CODES.responseAborted,
+];
+
+/**
+ * Transport failures that mean the endpoint cannot be reached at all: nothing accepts the connection, its host
+ * name does not resolve, or no route leads there. Not a slow gateway: retried briefly (a restarting server, a
+ * resolver hiccup), then final with advice about the endpoint.
+ */
+const CONNECT_FAILURE_CODES = {
+  refused: ["ECONNREFUSED"],
+  dns: ["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL"],
+  noRoute: ["EHOSTUNREACH", "ENETUNREACH"],
+} as const;
+
+/**
+ * Node's codes for a failed TLS handshake: OpenSSL's certificate verdicts (CERT_HAS_EXPIRED,
+ * DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE, ...), ERR_TLS_CERT_ALTNAME_INVALID, and EPROTO
+ * (e.g. https spoken to a plain-http port: "wrong version number").
+ */
+const TLS_FAILURE_CODE = /^(EPROTO|ERR_TLS_|ERR_SSL_)|CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/;
+
+export const HTTP_SERVER_ERROR_MIN = 500;
+
+/** Which transport failure keeps the endpoint out of reach; undefined for the rest. */
+export function unreachableReason(code: string): "refused" | "dns" | "noRoute" | "tls" | undefined {
+  for (const [reason, codes] of Object.entries(CONNECT_FAILURE_CODES)) {
+    if ((codes as readonly string[]).includes(code)) return reason as "refused" | "dns" | "noRoute";
+  }
+  return TLS_FAILURE_CODE.test(code) ? "tls" : undefined;
+}
+
+// ---- what a code means for the user ----
 
 /** What a call was about and where it went: the facts that tell one cause of an error from another. */
 export interface ErrorContext {
@@ -23,15 +115,16 @@ const ACCESS_KEY_ID_CODES = new Set([
   "InvalidAccessKeyId",
 ]);
 const SIGNATURE_CODES = new Set(["SignatureDoesNotMatch", "IncompleteSignature"]);
-const GATEWAY_NOT_FOUND_CODES = new Set([
-  "InvalidVpnGatewayInstanceId.NotFound",
-  "InvalidVpnInstanceId.NotFound",
-]);
 /** The endpoint answered, but not as the VPC API 2016-04-28 does. */
-const NOT_THE_VPC_API_CODES = new Set(["InvalidAction", "InvalidVersion", "InvalidResponse", "UnknownError"]);
+const NOT_THE_VPC_API_CODES = new Set([
+  "InvalidAction",
+  "InvalidVersion",
+  CLIENT_CODES.invalidResponse,
+  CLIENT_CODES.unknownApiError,
+]);
 
 /** Every place credentials are read from, with both families of environment names. */
-export function credentialPlaces(): string {
+function credentialPlaces(): string {
   return (
     `Pulumi config ${CONFIG_KEYS.accessKey} / ${CONFIG_KEYS.secretKey}; the environment ` +
     `${ENV_KEYS.accessKey.join(" or ")} with ${ENV_KEYS.secretKey.join(" or ")}; ` +
@@ -98,7 +191,7 @@ export function adviceFor(code: string, action: string, kind: ErrorKind, context
     );
   }
   if (kind === "unreachable") return unreachableAdvice(code, context);
-  if (GATEWAY_NOT_FOUND_CODES.has(code)) {
+  if (GATEWAY_NOT_FOUND_CODES.includes(code)) {
     return (
       `The VPN ${gateway} was not found in ${region}: check the gateway ID, and the region ` +
       `(${regionPlaces()}); the credentials must belong to the gateway's account${from}.`
@@ -107,7 +200,7 @@ export function adviceFor(code: string, action: string, kind: ErrorKind, context
   if (code === "InvalidRegionId.NotFound") {
     return `There is no ${region}: use a region ID such as "cn-hangzhou" (${regionPlaces()}).`;
   }
-  if (code === "InvalidRouteEntry.NotFound") {
+  if (code === ROUTE_NOT_FOUND_CODE) {
     return "The route is no longer on the gateway (changed outside Pulumi?): run `pulumi refresh` to record what the gateway holds.";
   }
   switch (kind) {

@@ -1,7 +1,39 @@
+/**
+ * The two signing schemes of Alibaba Cloud's RPC-style APIs, as pure functions (parameters in, signature
+ * out; tested with golden vectors): ACS3-HMAC-SHA256 (what @alicloud/openapi-client sends) and RPC
+ * HMAC-SHA1, SignatureVersion 1.0 (what @alicloud/pop-core sends). Both encode and sort parameters the same
+ * way: {@link canonicalQuery} is that one step, also the query string of the ACS3 URL and the RPC body.
+ * The emulator verifies requests with these same functions, so this file imports nothing of the client.
+ */
 import { createHash, createHmac } from "node:crypto";
-import { percentEncode } from "./percentEncode";
 
 export const ACS3_ALGORITHM = "ACS3-HMAC-SHA256";
+
+/**
+ * RFC 3986 percent-encoding of UTF-8 text, as both schemes require: only `A-Z a-z 0-9 - _ . ~` stay as they
+ * are; space becomes `%20` (never `+`) and `! ' ( ) *` are encoded, which `encodeURIComponent` alone leaves
+ * untouched.
+ */
+export function percentEncode(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
+}
+
+/** Parameters sorted by name, names and values percent-encoded, joined as `k=v` with `&`. */
+export function canonicalQuery(params: Record<string, string>): string {
+  return Object.keys(params)
+    .sort()
+    .map((name) => `${percentEncode(name)}=${percentEncode(params[name] ?? "")}`)
+    .join("&");
+}
+
+export function sha256Hex(body: string | Buffer): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+// ---- ACS3-HMAC-SHA256 ----
 
 /** What ACS3 signs of an HTTP request. Header names may be in any case. */
 export interface Acs3Request {
@@ -12,19 +44,8 @@ export interface Acs3Request {
   body: string | Buffer;
 }
 
-export function sha256Hex(body: string | Buffer): string {
-  return createHash("sha256").update(body).digest("hex");
-}
-
 function isSignedHeader(lowerName: string): boolean {
   return lowerName === "host" || lowerName === "content-type" || lowerName.startsWith("x-acs-");
-}
-
-function canonicalQuery(query: Record<string, string>): string {
-  return Object.keys(query)
-    .sort()
-    .map((name) => `${percentEncode(name)}=${percentEncode(query[name] ?? "")}`)
-    .join("&");
 }
 
 function canonicalHeaders(headers: Record<string, string>): { text: string; signedHeaders: string } {
@@ -43,7 +64,7 @@ function canonicalHeaders(headers: Record<string, string>): { text: string; sign
  * `METHOD\nURI\nQuery\nHeaders\nSignedHeaders\nHashedPayload`. The payload hash is the
  * `x-acs-content-sha256` header when present (what the sender declared), else computed from the body.
  */
-export function acs3CanonicalRequest(req: Acs3Request): { canonicalRequest: string; signedHeaders: string } {
+function acs3CanonicalRequest(req: Acs3Request): { canonicalRequest: string; signedHeaders: string } {
   const headers = canonicalHeaders(req.headers);
   const declared = Object.entries(req.headers).find(([n]) => n.toLowerCase() === "x-acs-content-sha256");
   const payloadHash = declared ? String(declared[1]) : sha256Hex(req.body);
@@ -73,4 +94,23 @@ export function acs3Signature(
 export function acs3Authorization(req: Acs3Request, accessKeyId: string, accessKeySecret: string): string {
   const { signature, signedHeaders } = acs3Signature(req, accessKeySecret);
   return `${ACS3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+}
+
+// ---- RPC HMAC-SHA1 ----
+
+/** `METHOD&%2F&enc(canonicalQuery)`; the signature itself is never among the signed parameters. */
+export function rpcStringToSign(method: string, params: Record<string, string>): string {
+  const { Signature: _ignored, ...signed } = params;
+  return `${method.toUpperCase()}&${percentEncode("/")}&${percentEncode(canonicalQuery(signed))}`;
+}
+
+/** HMAC-SHA1 (SignatureVersion 1.0), keyed with `secret + "&"`, base64-encoded. */
+export function rpcSignature(
+  method: string,
+  params: Record<string, string>,
+  accessKeySecret: string,
+): string {
+  return createHmac("sha1", `${accessKeySecret}&`)
+    .update(rpcStringToSign(method, params), "utf8")
+    .digest("base64");
 }
