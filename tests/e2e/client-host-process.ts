@@ -1,4 +1,7 @@
-/** Starts scripts/client-host.js for one CLI command and stops it afterwards. */
+/**
+ * Starts scripts/client-host.js for one CLI command and stops it afterwards. The engine tests and, compiled,
+ * `npm run demo` (scripts/demo-pulumi.js) both start it through here.
+ */
 import { ChildProcessWithoutNullStreams, spawn } from "child_process";
 import * as path from "path";
 import { REPO_ROOT } from "./pulumi-cli";
@@ -18,10 +21,22 @@ export interface ClientHost {
   stop(): Promise<string>;
 }
 
-export function startClientHost(projectDir: string, env: Record<string, string>): Promise<ClientHost> {
+export interface ClientHostOptions {
+  /** Also called with the program output as it comes (the demo shows it live). */
+  onOutput?: (chunk: string) => void;
+}
+
+export function startClientHost(
+  projectDir: string,
+  env: Record<string, string>,
+  { onOutput }: ClientHostOptions = {},
+): Promise<ClientHost> {
   const child = spawn(process.execPath, [CLIENT_HOST_SCRIPT], { cwd: projectDir, env });
   let output = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+    onOutput?.(chunk);
+  });
   return new Promise<ClientHost>((resolve, reject) => {
     let firstLine = "";
     const timer = setTimeout(

@@ -26,11 +26,8 @@ import * as path from "path";
 import {
   buildEngineEnv,
   clientHostRefusal,
-  DYNAMIC_PROVIDER_PLUGIN,
-  dynamicProviderPluginDir,
-  isExecutable,
   locatePulumiCli,
-  PULUMI_SDK_DIR,
+  pluginDirFor,
   PulumiCli,
   REPO_ROOT,
 } from "./pulumi-cli";
@@ -188,10 +185,7 @@ export class PulumiProject {
     for (const sub of ["state", "home", "events"]) fs.mkdirSync(path.join(workDir, sub), { recursive: true });
     this.env = buildEngineEnv(process.env, {
       binDir: cli.binDir,
-      // A normal installation (and scripts/ensure-pulumi.sh) has the plugin next to `pulumi`: nothing to add then.
-      pluginDir: isExecutable(path.join(cli.binDir, DYNAMIC_PROVIDER_PLUGIN))
-        ? undefined
-        : dynamicProviderPluginDir(PULUMI_SDK_DIR, path.join(workDir, "plugin-bin")),
+      pluginDir: pluginDirFor(cli.binDir, path.join(workDir, "plugin-bin")),
       pulumiHome: path.join(workDir, "home"),
       stateDir: path.join(workDir, "state"),
       extra: options.env,

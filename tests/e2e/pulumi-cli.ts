@@ -68,11 +68,14 @@ function lookUp(): CliLookup {
   const version = spawnSync(pulumi, ["version"], { encoding: "utf8" });
   if (version.status !== 0)
     return { missing: `${pulumi} version failed: ${version.stderr.trim() || version.error}` };
-  const besideCli = path.join(binDir, LANGUAGE_HOST);
-  const languageHost = isExecutable(besideCli)
-    ? besideCli
-    : findOnPath(LANGUAGE_HOST, process.env.PATH ?? "");
+  const languageHost = findLanguageHost(binDir, process.env.PATH ?? "");
   return { cli: { binDir, version: version.stdout.trim(), languageHost } };
+}
+
+/** `pulumi-language-nodejs` next to the CLI, else on `searchPath`; undefined: run through scripts/client-host.js. */
+export function findLanguageHost(binDir: string, searchPath: string): string | undefined {
+  const besideCli = path.join(binDir, LANGUAGE_HOST);
+  return isExecutable(besideCli) ? besideCli : findOnPath(LANGUAGE_HOST, searchPath);
 }
 
 export function findRepoRoot(start: string): string {
@@ -121,6 +124,15 @@ export function dynamicProviderPluginDir(sdkDir: string, fallbackDir: string): s
   return fallbackDir;
 }
 
+/**
+ * What to put on PATH for the dynamic provider plugin: nothing when it is next to the CLI (a normal
+ * installation, and scripts/ensure-pulumi.sh puts it there), else dynamicProviderPluginDir.
+ */
+export function pluginDirFor(binDir: string, fallbackDir: string): string | undefined {
+  if (isExecutable(path.join(binDir, DYNAMIC_PROVIDER_PLUGIN))) return undefined;
+  return dynamicProviderPluginDir(PULUMI_SDK_DIR, fallbackDir);
+}
+
 /** Inherited variables that must not reach engine tests: a real Pulumi Cloud login, real cloud credentials. */
 const ISOLATED_PREFIXES = ["PULUMI_", "ALIBABA_CLOUD_", "ALICLOUD_"];
 const PROXY_VARIABLES = [
@@ -164,13 +176,18 @@ export function withInspectColorsGuard(nodeOptions: string | undefined): string 
   return [nodeOptions, `--require=${INSPECT_COLORS_GUARD}`].filter(Boolean).join(" ");
 }
 
-/** The environment of every CLI, program and provider process of one test project: local, offline, isolated. */
-export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOptions): Record<string, string> {
+/** The inherited environment without ISOLATED_PREFIXES (the demo starts from it too). */
+export function isolatedEnv(base: NodeJS.ProcessEnv): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
-    if (value === undefined || ISOLATED_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
-    env[key] = value;
+    if (value !== undefined && !ISOLATED_PREFIXES.some((prefix) => key.startsWith(prefix))) env[key] = value;
   }
+  return env;
+}
+
+/** The environment of every CLI, program and provider process of one test project: local, offline, isolated. */
+export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOptions): Record<string, string> {
+  const env = isolatedEnv(base);
   const nodeDir = path.dirname(process.execPath); // the plugin script and the runner call `node`
   Object.assign(env, {
     NODE_OPTIONS: withInspectColorsGuard(base.NODE_OPTIONS),
