@@ -1,4 +1,8 @@
-/** Names and limits of the VPC API (2016-04-28) as the emulator serves it. */
+/**
+ * Names and limits of the VPC API (2016-04-28) as the emulator serves it. Written here again rather than
+ * imported from provider/api (`duplicates` pairs the header names with it): the emulator shares only the pure
+ * signing functions with the client, so a wrong name on one side cannot hide behind the same name on the other.
+ */
 
 export const API_VERSION = "2016-04-28";
 export const HOST_ID = "vpc.aliyuncs.com";
