@@ -1,11 +1,18 @@
-export { VpnRouteEntry, vpnRouteEntryProvider } from "./vpnRouteEntry";
-export { VpnPbrRouteEntry, vpnPbrRouteEntryProvider } from "./vpnPbrRouteEntry";
+export {
+  VpnRouteEntry,
+  VpnPbrRouteEntry,
+  vpnRouteEntryProvider,
+  vpnPbrRouteEntryProvider,
+} from "./resources";
 export type { VpnRouteProvider } from "./resourceProviders";
 export type { VpnRouteEntryArgs, VpnPbrRouteEntryArgs, RouteOutputs, RouteKind, RouteWeight } from "./types";
-export { formatRouteId, parseRouteId } from "./ids";
-export { RouteExistsError } from "./errors/RouteExistsError";
-export { WeightNotAppliedError } from "./errors/WeightNotAppliedError";
-export { TwoActiveRoutesError, UndeclaredActiveRouteError } from "./errors/SiblingRouteErrors";
+export { formatRouteId, parseRouteId } from "./routes";
+export {
+  RouteExistsError,
+  WeightNotAppliedError,
+  TwoActiveRoutesError,
+  UndeclaredActiveRouteError,
+} from "./errors";
 export { VPN_ROUTE_ENTRY_TOKEN, VPN_PBR_ROUTE_ENTRY_TOKEN } from "./constants";
 export {
   Provider,

@@ -1,8 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ProviderRuntime } from "./runtime";
 import type { RouteInputs, RouteOutputs } from "./types";
 
 export type VpnRouteProvider = pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>;
+
+/** What the runtime (runtime/index.ts) offers these objects; declared here so neither file imports the other's code. */
+interface ProviderRuntime {
+  vpnRouteEntry: Required<VpnRouteProvider>;
+  vpnPbrRouteEntry: Required<VpnRouteProvider>;
+}
 
 /*
  * The provider objects the engine serializes into every resource's `__provider`. Installed under

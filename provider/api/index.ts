@@ -13,8 +13,6 @@ export {
 } from "./client";
 export * from "./errors";
 export * from "./types";
-export { GatewayScheduler } from "./gatewayScheduler";
-export { SingleFlight } from "./singleFlight";
 export { CallBudget, type BudgetClock } from "./budget/callBudget";
 export { DOCUMENTED_RATE_LIMITS, parseRateLimits, type RateLimitSettings } from "./budget/rateLimits";
 export {
@@ -37,3 +35,4 @@ export type { ResolutionContext } from "./config/context";
 export { toWireParams } from "./request/wireParams";
 export type { SignatureVersion } from "./request/signedRequest";
 export { API_VERSION, MAX_PAGE_SIZE, DEFAULT_DEADLINE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from "./constants";
+export { SingleFlight } from "./singleFlight";

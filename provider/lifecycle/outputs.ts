@@ -1,7 +1,6 @@
 import { PROVIDER_KEY } from "../constants";
 import type { RouteKind, RouteOutputs } from "../types";
-import { isPublished } from "./plan";
-import type { ListedRoute } from "./routeApi";
+import { isPublished, parseRouteId, type ListedRoute, type RouteRef } from "../routes";
 
 /**
  * Output-only properties (everything else in the outputs is an input). `vpnInstanceId` (the gateway's ID again)
@@ -43,4 +42,38 @@ export function inputsOf(outputs: Record<string, unknown>): Record<string, unkno
   const inputs = { ...outputs };
   for (const key of OUTPUT_ONLY_KEYS) delete inputs[key];
   return compact(inputs);
+}
+
+/**
+ * The route the stored outputs describe. Outputs written by this provider always hold the identity; with
+ * only an ID (an import attempt, or state edited by hand) it is parsed from the ID. `region`: the stored
+ * one, else the configured default.
+ */
+export function routeRefOf(
+  kind: RouteKind,
+  id: string,
+  props: Record<string, unknown>,
+  region: string,
+): RouteRef {
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const fromProps = {
+    vpnGatewayId: str(props.vpnGatewayId),
+    nextHop: str(props.nextHop),
+    routeDest: str(props.routeDest),
+    routeSource: kind === "pbr" ? str(props.routeSource) : undefined,
+  };
+  const complete =
+    fromProps.vpnGatewayId &&
+    fromProps.nextHop &&
+    fromProps.routeDest &&
+    (kind === "dbr" || fromProps.routeSource);
+  const identity = complete ? (fromProps as RouteRef) : parseRouteId(kind, id);
+  return {
+    vpnGatewayId: identity.vpnGatewayId,
+    nextHop: identity.nextHop,
+    routeDest: identity.routeDest,
+    ...(kind === "pbr" ? { routeSource: identity.routeSource } : {}),
+    region,
+    overlayMode: str(props.overlayMode),
+  };
 }

@@ -16,45 +16,53 @@
  * nothing is a WeightNotAppliedError.
  */
 import { isNotFound } from "../api/errors";
-import { SIBLING_DECLARATION_WAIT_MS, WEIGHT_ACTIVE, WEIGHT_CONFIRM_MS, WEIGHT_STANDBY } from "../constants";
-import { TwoActiveRoutesError, UndeclaredActiveRouteError } from "../errors/SiblingRouteErrors";
-import { WeightNotAppliedError } from "../errors/WeightNotAppliedError";
-import { formatRouteId } from "../ids";
-import type { RuntimeContext } from "../runtime/context";
-import type { RouteKind } from "../types";
-import { canonicalCidr } from "../validation/cidr";
-import { createdEntry, withCreated } from "./created";
-import { destinationKey } from "./declaredRoutes";
-import { findRoute, listRoutes, waitForRoute } from "./listing";
-import { isPublished } from "./plan";
-import type { ListedRoute, NewRoute, RouteApi, RouteRef } from "./routeApi";
-import { writeExclusive } from "./writes";
+import { WEIGHT_ACTIVE, WEIGHT_STANDBY } from "../constants";
+import {
+  GatewayGoneError,
+  TwoActiveRoutesError,
+  UndeclaredActiveRouteError,
+  WeightNotAppliedError,
+} from "../errors";
+import type { Gateway } from "../gateway/gateway";
+import {
+  findRoute,
+  formatRouteId,
+  identityOf,
+  isPublished,
+  matches,
+  sameDestination,
+  sameIdentity,
+  type Desired,
+  type ListedRoute,
+  type NewRoute,
+  type RouteRef,
+} from "../routes";
+import type { RouteApi } from "../routeKinds";
 
-/** Runs `fn` with no other weight change, create or delete of this destination running in this process. */
-export function withDestination<T>(
-  ctx: RuntimeContext,
-  kind: RouteKind,
-  route: RouteRef,
-  fn: () => Promise<T>,
-): Promise<T> {
-  return ctx.destinations.runExclusive(destinationKey(kind, route), fn);
-}
-
-function sameDestination(kind: RouteKind, entry: ListedRoute, route: RouteRef): boolean {
-  if (canonicalCidr(entry.RouteDest) !== canonicalCidr(route.routeDest)) return false;
-  return kind === "dbr" || canonicalCidr(entry.RouteSource ?? "") === canonicalCidr(route.routeSource ?? "");
-}
+/**
+ * How long a promotion that must first set the destination's active route to standby waits for that route's
+ * declaration to reach this provider (its check arrives while the promotion runs when the engine registers
+ * the promotion first).
+ */
+const SIBLING_DECLARATION_WAIT_MS = 5_000;
+/**
+ * After a weight write has been applied (the gateway is active again), how long the listing may take to show
+ * the new weight before the write counts as ignored (WeightNotAppliedError) rather than slow.
+ */
+const WEIGHT_CONFIRM_MS = 10_000;
+/** A route made by Create*RouteEntry is a custom route (BGP learns the others); listings say "custom". */
+const CUSTOM_ROUTE_ENTRY_TYPE = "custom";
 
 /** The destination's routes in `entries` (else as the gateway lists them now): this one and the others. */
-async function destination(ctx: RuntimeContext, api: RouteApi, route: RouteRef, listed?: ListedRoute[]) {
-  const entries = listed ?? (await listRoutes(ctx, api, route.region, route.vpnGatewayId, true));
-  const self = findRoute(api, entries, route);
+async function destination(gateway: Gateway, api: RouteApi, route: RouteRef, listed?: ListedRoute[]) {
+  const entries = listed ?? (await gateway.list(api, true)) ?? [];
+  const self = findRoute(api.kind, entries, route);
   const siblings = entries.filter((e) => e !== self && sameDestination(api.kind, e, route));
   return { self, siblings };
 }
 
 /** The active sibling at weight 0: as declared, else with what the listing shows (all but a description). */
-function standbyOf(ctx: RuntimeContext, api: RouteApi, route: NewRoute, active: ListedRoute): NewRoute {
+function standbyOf(gateway: Gateway, api: RouteApi, route: NewRoute, active: ListedRoute): NewRoute {
   const ref: NewRoute = {
     vpnGatewayId: route.vpnGatewayId,
     region: route.region,
@@ -65,7 +73,7 @@ function standbyOf(ctx: RuntimeContext, api: RouteApi, route: NewRoute, active: 
     publishVpc: isPublished(active),
     priority: active.Priority,
   };
-  const declared = ctx.declared.find(api.kind, ref);
+  const declared = gateway.declared.find(api.kind, ref);
   if (declared?.weight === WEIGHT_ACTIVE) {
     throw new TwoActiveRoutesError(api.kind, formatRouteId(api.kind, route), formatRouteId(api.kind, ref));
   }
@@ -81,14 +89,14 @@ function standbyOf(ctx: RuntimeContext, api: RouteApi, route: NewRoute, active: 
  * pair so that the standby's change comes first. Throws before anything is written.
  */
 async function declaredStandby(
-  ctx: RuntimeContext,
+  gateway: Gateway,
   api: RouteApi,
   route: NewRoute,
   active: ListedRoute,
 ): Promise<NewRoute> {
-  const standby = standbyOf(ctx, api, route, active);
-  const declared = await ctx.declared.waitFor(api.kind, standby, SIBLING_DECLARATION_WAIT_MS, (ms) =>
-    ctx.sleep(ms),
+  const standby = standbyOf(gateway, api, route, active);
+  const declared = await gateway.declared.waitFor(api.kind, standby, SIBLING_DECLARATION_WAIT_MS, (ms) =>
+    gateway.sleep(ms),
   );
   if (!declared) {
     throw new UndeclaredActiveRouteError(
@@ -99,7 +107,7 @@ async function declaredStandby(
       SIBLING_DECLARATION_WAIT_MS,
     );
   }
-  return standbyOf(ctx, api, route, active);
+  return standbyOf(gateway, api, route, active);
 }
 
 /**
@@ -107,49 +115,49 @@ async function declaredStandby(
  * the listed entry once it shows that weight. `listed`: the gateway's entries as just listed, if at hand.
  */
 export async function setWeight(
-  ctx: RuntimeContext,
+  gateway: Gateway,
   api: RouteApi,
   route: NewRoute,
   listed?: ListedRoute[],
   /** Called once the gateway has answered a create of this route (the route exists from then on). */
   onCreated?: () => void,
 ): Promise<ListedRoute> {
-  const create = (target: NewRoute) => createRoute(ctx, api, target, onCreated);
-  const { self, siblings } = await destination(ctx, api, route, listed);
+  const create = (target: NewRoute) => createRoute(gateway, api, target, onCreated);
+  const { self, siblings } = await destination(gateway, api, route, listed);
   const active = route.weight === WEIGHT_ACTIVE ? siblings.filter((e) => e.Weight === WEIGHT_ACTIVE) : [];
   // A new route that needs no sibling changed is a plain create, whatever the gateway's mode.
   if (!self && active.length === 0) return create(route);
-  const dual = await ctx.gatewayModes.isDualTunnel(ctx.client, route.region, route.vpnGatewayId);
+  const dual = await gateway.isDualTunnel();
   // The only other route, on a single-tunnel gateway, changes by its weight alone (it keeps its settings).
   const lonePair = !dual && siblings.length === 1 && active.length === 1;
   const standbys: NewRoute[] = [];
   for (const entry of active) {
     standbys.push(
-      lonePair ? standbyOf(ctx, api, route, entry) : await declaredStandby(ctx, api, route, entry),
+      lonePair ? standbyOf(gateway, api, route, entry) : await declaredStandby(gateway, api, route, entry),
     );
   }
 
   if (!self) {
     if (lonePair) {
-      await modify(ctx, api, standbys[0], active[0]);
+      await modify(gateway, api, standbys[0], active[0]);
       return create(route);
     }
     const created = await create({ ...route, weight: WEIGHT_STANDBY });
-    for (const [i, standby] of standbys.entries()) await replace(ctx, api, standby, active[i]);
-    return replace(ctx, api, route, created);
+    for (const [i, standby] of standbys.entries()) await replace(gateway, api, standby, active[i]);
+    return replace(gateway, api, route, created);
   }
-  if (siblings.length === 0 && !dual) return modify(ctx, api, route, self);
+  if (siblings.length === 0 && !dual) return modify(gateway, api, route, self);
   if (lonePair) {
-    await removeRoute(ctx, api, route, self);
-    await modify(ctx, api, standbys[0], active[0]);
+    await removeRoute(gateway, api, route, self);
+    await modify(gateway, api, standbys[0], active[0]);
     return create(route);
   }
-  for (const [i, standby] of standbys.entries()) await replace(ctx, api, standby, active[i]);
-  return replace(ctx, api, route, self);
+  for (const [i, standby] of standbys.entries()) await replace(gateway, api, standby, active[i]);
+  return replace(gateway, api, route, self);
 }
 
 async function modify(
-  ctx: RuntimeContext,
+  gateway: Gateway,
   api: RouteApi,
   route: NewRoute,
   current: ListedRoute,
@@ -160,26 +168,25 @@ async function modify(
     : api.kind === "pbr"
       ? "ModifyVpnPbrRouteEntryWeight"
       : "ModifyVpnRouteEntryWeight";
-  await writeExclusive(ctx, route, () =>
+  await gateway.write(() =>
     attribute
-      ? attribute(ctx.client, route, current, { weight: route.weight, priority: route.priority })
-      : api.modifyWeight(ctx.client, route, current, route.weight),
+      ? attribute(gateway.client, route, current, { weight: route.weight, priority: route.priority })
+      : api.modifyWeight(gateway.client, route, current, route.weight),
   );
-  return confirmWeight(ctx, api, route, action);
+  return confirmWeight(gateway, api, route, action);
 }
 
 /**
- * The gateway has applied the write (writeExclusive waited for it): the listing shows the weight within
+ * The gateway has applied the write (its write() waited for it): the listing shows the weight within
  * WEIGHT_CONFIRM_MS, or the write was ignored.
  */
 async function confirmWeight(
-  ctx: RuntimeContext,
+  gateway: Gateway,
   api: RouteApi,
   route: NewRoute,
   action: string,
 ): Promise<ListedRoute> {
-  const entry = await waitForRoute(
-    ctx,
+  const entry = await gateway.waitForRoute(
     api,
     route,
     (e) => !!e && e.Weight === route.weight,
@@ -195,63 +202,94 @@ async function confirmWeight(
 
 /**
  * Creates the route; its answer, once the gateway is active again, confirms the weight and settings without a
- * listing when it shows them (created.ts), else the listing must show the weight.
+ * listing when it shows them (createdEntry), else the listing must show the weight.
  */
 async function createRoute(
-  ctx: RuntimeContext,
+  gateway: Gateway,
   api: RouteApi,
   route: NewRoute,
   onCreated?: () => void,
 ): Promise<ListedRoute> {
   const desired = { weight: route.weight, publishVpc: route.publishVpc, priority: route.priority };
   let confirmed: ListedRoute | undefined;
-  await writeExclusive(
-    ctx,
-    route,
+  await gateway.write(
     async () => {
-      const answer = await api.create(ctx.client, route);
+      const answer = await api.create(gateway.client, route);
       onCreated?.();
       return answer;
     },
-    (answer) => {
-      confirmed = createdEntry(api, route, answer, desired);
-      return confirmed && withCreated(api, route, confirmed);
+    {
+      kind: api.kind,
+      change: (answer) => {
+        const entry = (confirmed = createdEntry(api, route, answer, desired));
+        // The kept listing, with the created entry in it.
+        return (
+          entry && ((listed) => [...listed.filter((e) => e !== findRoute(api.kind, listed, route)), entry])
+        );
+      },
     },
   );
   if (confirmed) return confirmed;
-  const entry = await waitForRoute(
-    ctx,
+  const entry = await gateway.waitForRoute(
     api,
     route,
     (e) => e === null || (!!e && e.Weight === route.weight),
     `route ${formatRouteId(api.kind, route)} to be listed with weight ${route.weight}`,
   );
-  if (!entry) {
-    throw new Error(
-      `VPN gateway ${route.vpnGatewayId} disappeared in region ${route.region} while route ` +
-        `${formatRouteId(api.kind, route)} was being created.`,
-    );
-  }
+  if (!entry) throw new GatewayGoneError(formatRouteId(api.kind, route), route, "created");
   return entry;
 }
 
 /** Deletes the route as `current` shows it (the API wants its weight); gone already is done; waits until unlisted. */
-export async function removeRoute(ctx: RuntimeContext, api: RouteApi, route: RouteRef, current: ListedRoute) {
+export async function removeRoute(gateway: Gateway, api: RouteApi, route: RouteRef, current: ListedRoute) {
   try {
-    await writeExclusive(ctx, route, () => api.remove(ctx.client, route, current));
+    await gateway.write(() => api.remove(gateway.client, route, current));
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }
-  await waitForRoute(ctx, api, route, (e) => !e, `route ${formatRouteId(api.kind, route)} to be deleted`);
+  await gateway.waitForRoute(api, route, (e) => !e, `route ${formatRouteId(api.kind, route)} to be deleted`);
 }
 
 /** Deletes and creates the route again with its wanted settings; its siblings keep the destination routed. */
 async function replace(
-  ctx: RuntimeContext,
+  gateway: Gateway,
   api: RouteApi,
   route: NewRoute,
   current: ListedRoute,
 ): Promise<ListedRoute> {
-  await removeRoute(ctx, api, route, current);
-  return createRoute(ctx, api, route);
+  await removeRoute(gateway, api, route, current);
+  return createRoute(gateway, api, route);
+}
+
+/**
+ * The entry a create made, read from its answer: CreateVpnRouteEntry and CreateVpnPbrRouteEntry return the
+ * entry (RouteDest, NextHop, Weight, State, CreateTime...). Once the gateway is `active` again after that
+ * answer the change is applied, so an answer that shows the requested weight and publish state confirms the
+ * write without listing the table (1,000 routes are 20 pages). Undefined when the answer does not say
+ * enough: then the listing confirms it, as for every other write.
+ */
+function createdEntry(
+  api: RouteApi,
+  route: NewRoute,
+  answer: unknown,
+  desired: Desired,
+): ListedRoute | undefined {
+  const a = (answer ?? {}) as Partial<ListedRoute>;
+  if (typeof a.Weight !== "number" || typeof a.State !== "string" || typeof a.CreateTime !== "number") {
+    return undefined;
+  }
+  const entry: ListedRoute = {
+    VpnInstanceId: a.VpnInstanceId ?? route.vpnGatewayId,
+    RouteDest: a.RouteDest ?? route.routeDest,
+    NextHop: a.NextHop ?? route.nextHop,
+    Weight: a.Weight,
+    State: a.State,
+    CreateTime: a.CreateTime,
+    // A route made by Create*RouteEntry is a custom route (BGP learns the others); listings say "custom".
+    RouteEntryType: a.RouteEntryType ?? CUSTOM_ROUTE_ENTRY_TYPE,
+    ...(api.kind === "pbr" ? { RouteSource: a.RouteSource ?? route.routeSource, Priority: a.Priority } : {}),
+  };
+  if (!sameIdentity(api.kind, route, identityOf(route.vpnGatewayId, entry)) || !matches(entry, desired))
+    return undefined;
+  return entry;
 }

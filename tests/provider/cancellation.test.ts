@@ -5,9 +5,9 @@
  * the route twice.
  */
 import { VpcClient, isCancelled } from "../../provider/api";
-import { CreateInterruptedError } from "../../provider/errors/CreateInterruptedError";
+import { CreateInterruptedError } from "../../provider/errors";
 import { runtime } from "../../provider/runtime";
-import { Cancellation } from "../../provider/runtime/cancellation";
+import { Cancellation } from "../../provider/runtime";
 import type { RouteInputs } from "../../provider/types";
 import { GW, REGION, VCO, dbrInputs, startWorld, type World } from "./world";
 
@@ -76,7 +76,7 @@ describe("a create cancelled while its gateway applies it", () => {
     const inputs = { ...dbrInputs("10.2.0.0/16"), __provider: PROVIDER } as unknown as RouteInputs;
     const creating = world.dbr.create(inputs);
     while (!world.emulator.counts().DescribeVpnGateway) await new Promise((r) => setTimeout(r, 10));
-    runtime.context.cancellation.cancel();
+    runtime.cancellation.cancel();
     const err = (await creating.catch((e: unknown) => e)) as CreateInterruptedError;
     expect(err).toBeInstanceOf(CreateInterruptedError);
     const id = `${GW}:${VCO}:10.2.0.0/16`;

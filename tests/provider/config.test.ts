@@ -1,4 +1,4 @@
-import { deadlineMsFromConfig, readStackConfig } from "../../provider/runtime/config";
+import { deadlineMsFromConfig, readStackConfig } from "../../provider/runtime";
 import { stackConfig } from "./world";
 
 describe("stack configuration", () => {

@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../../provider/constants";
-import { diffRoute } from "../../provider/diff";
+import { diffRoute } from "../../provider/lifecycle/diff";
 
 const OLD_DBR = {
   vpnGatewayId: "vpn-a1",

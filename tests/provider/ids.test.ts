@@ -1,4 +1,4 @@
-import { formatRouteId, parseRouteId, sameIdentity } from "../../provider/ids";
+import { formatRouteId, parseRouteId, sameIdentity } from "../../provider/routes";
 
 describe("route IDs", () => {
   it("formats terraform's dbr and pbr IDs", () => {

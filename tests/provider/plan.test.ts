@@ -1,5 +1,6 @@
-import { matches, planSteps } from "../../provider/lifecycle/plan";
-import type { ListedRoute } from "../../provider/lifecycle/routeApi";
+import { planSteps } from "../../provider/lifecycle/converge";
+import { matches } from "../../provider/routes";
+import type { ListedRoute } from "../../provider/routes";
 
 const entry = (over: Partial<ListedRoute> = {}): ListedRoute => ({
   VpnInstanceId: "vpn-a",

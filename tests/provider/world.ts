@@ -41,7 +41,7 @@ export async function startWorld(
   config: Record<string, string> = {},
 ): Promise<World> {
   const emulator = await startEmulator({ configDelayMs: 20, seed: 11, ...options });
-  runtime.context.setOptions({
+  runtime.setOptions({
     pollMs: 5,
     deadlineMs: 30_000,
     client: { sleep: compressedSleep(10), random: seeded(3), attemptTimeoutMs: 5_000 },
@@ -62,7 +62,7 @@ export async function startWorld(
     pbr: vpnPbrRouteEntryProvider,
     config: stack,
     stop: async () => {
-      runtime.context.configure({});
+      runtime.configure({});
       await emulator.stop();
     },
   };

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_PRIORITY, PROVIDER_KEY, UNKNOWN } from "./constants";
-import type { RouteKind } from "./types";
-import { canonicalCidr } from "./validation/cidr";
+import { DEFAULT_PRIORITY, PROVIDER_KEY, UNKNOWN } from "../constants";
+import type { RouteKind } from "../types";
+import { canonicalCidr } from "../validation/cidr";
 
 /** Changing any of these makes a different route: the API has no way to modify them. */
 const REPLACE_KEYS: Record<RouteKind, readonly string[]> = {

@@ -1,22 +1,13 @@
 import { UNKNOWN } from "../constants";
+import { destinationKey, type NewRoute } from "../routes";
 import type { RouteKind } from "../types";
-import { canonicalCidr } from "../validation/cidr";
-import type { NewRoute } from "./routeApi";
 
-/** The routes of one destination (policy routes: one source and destination) on one gateway. */
-export function destinationKey(
-  kind: RouteKind,
-  route: { region: string; vpnGatewayId: string; routeDest: string; routeSource?: string },
-): string {
-  const source = kind === "pbr" ? `${canonicalCidr(route.routeSource ?? "")}>` : "";
-  return `${kind}|${route.region}|${route.vpnGatewayId}|${source}${canonicalCidr(route.routeDest)}`;
-}
-
+/** One route of one destination on the gateway. */
 const routeKey = (kind: RouteKind, route: NewRoute): string =>
   `${destinationKey(kind, route)}|${route.nextHop}`;
 
 /**
- * The routes this provider process has been told about in this deployment (by check, create or update),
+ * The routes of one gateway this provider process has been told about in this deployment (by check, create or update),
  * as the program declares them. The API changes a destination route's weight only after the other route of
  * its destination is deleted and configured again, so a route whose promotion must first demote an active
  * sibling needs to know how that sibling is declared: the engine registers the two as separate steps and

@@ -1,0 +1,276 @@
+/**
+ * The unit that orders every write: a VPN gateway takes one change at a time (VpnGateway.Configuring
+ * otherwise), lists its route table as a whole, and has its own apply time. One Gateway object per gateway and
+ * provider process owns all of that: the write lock, the per-destination lock of a weight change, the shared
+ * listings, the apply time learned from its writes, the waits (all on api/poll.ts), its tunnel mode, and the
+ * routes the program declares on it.
+ */
+import { Mutex } from "async-mutex";
+import type { VpcClient } from "../api/client";
+import { isNotFound } from "../api/errors";
+import { pollUntil } from "../api/poll";
+import { RouteWaitTimeoutError } from "../errors";
+import { destinationKey, findRoute, type ListedRoute, type RouteRef } from "../routes";
+import type { RouteApi } from "../routeKinds";
+import type { RouteIdentity, RouteKind } from "../types";
+import { DeclaredRoutes } from "./declaredRoutes";
+import { RouteListings } from "./listings";
+
+/** Polling of the route listing until it shows the requested state: from 1 s, growing 1.5x to 10 s. */
+const LISTING_POLL = { firstMs: 1_000, growth: 1.5, maxMs: 10_000 };
+/**
+ * How long a listing keeps answering reads when this process has not written to the gateway since: long
+ * enough for the engine's reads of one refresh, short enough that a later operation lists afresh.
+ */
+const LISTING_MAX_AGE_MS = 30_000;
+/**
+ * After a write, how often to ask the gateway whether it is active (intervals growing to 10 s): from 200 ms
+ * by 1.5x before any write on the gateway has been timed, then from a twentieth of the learned time (at least
+ * 50 ms) by 1.1x, so the looks stay close together around when it is expected done.
+ */
+const FIRST_POLL_MS = 200;
+const FIRST_POLL_GROWTH = 1.5;
+const LEARNED_POLL_GROWTH = 1.1;
+const POLL_FRACTION = 0.05;
+const MIN_POLL_MS = 50;
+/** The longest learned apply time waited before the first look at the gateway. */
+const MAX_EXPECTED_APPLY_MS = 30_000;
+/** When the gateway was already active at the first look, the next wait is this fraction of what it took. */
+const APPLY_TIME_SHRINK = 0.98;
+
+/** What a gateway takes from its provider process: the API client, one clock, the wait settings. */
+export interface GatewayEnv {
+  client(): VpcClient;
+  /** Milliseconds since the epoch; the client reads the same clock. */
+  now(): number;
+  /** Ends at once when the operation is cancelled. */
+  sleep(ms: number): Promise<void>;
+  /** The deadline of one wait. */
+  deadlineMs(): number;
+  /** A fixed first poll interval for every wait (tests). */
+  pollMs(): number | undefined;
+}
+
+/** What one wait after a write saw of the gateway, in ms after the write's answer. */
+export interface ApplyObservation {
+  /** The last look that still found the gateway busy was answered this much later. */
+  lastBusyAfterMs?: number;
+  /** The look that found the gateway active was asked this much later. */
+  activeAskedAfterMs: number;
+}
+
+/** How often to ask after a write: 200 ms before anything is learned, then a twentieth of the apply time. */
+export function followUpPollMs(expectedMs: number): number {
+  if (expectedMs <= 0) return FIRST_POLL_MS;
+  return Math.max(MIN_POLL_MS, Math.round(expectedMs * POLL_FRACTION));
+}
+
+/**
+ * The next wait before the first look after a write, learned from this one: the write took longer than the
+ * last busy look B and at most until the active look was asked, A. A and B one fine poll apart: the next first
+ * look is at A (one look, if the gateway keeps its pace). Further apart (coarse early polls, a throttled look):
+ * at B, or half of A if B was an early look, from where fine polls find it. Active at the first look: it may
+ * have been done sooner, so the next wait is a little shorter and follows the gateway down. Only ask times
+ * bound the estimate from above: a throttled look answered seconds late says nothing of the gateway.
+ */
+export function nextExpectedApplyMs(expectedMs: number, seen: ApplyObservation): number {
+  const { lastBusyAfterMs: busy, activeAskedAfterMs: active } = seen;
+  let next: number;
+  if (busy === undefined) next = expectedMs * APPLY_TIME_SHRINK;
+  else next = active - busy <= followUpPollMs(active) ? active : Math.max(busy, active / 2);
+  return Math.min(MAX_EXPECTED_APPLY_MS, Math.round(next));
+}
+
+export class Gateway {
+  /** The routes the program declares on this gateway (for a promotion that must reconfigure a sibling). */
+  readonly declared = new DeclaredRoutes();
+  private readonly writeLock = new Mutex();
+  /** One weight change (its deletes, creates and modifies, planned from one listing) per destination at a time. */
+  private readonly destinationLocks = new Map<string, { mutex: Mutex; users: number }>();
+  private readonly listings: RouteListings;
+  /** How long a write takes to apply here, learned as they happen (0: nothing learned yet). */
+  private expectedApplyMs = 0;
+  private dualTunnel?: Promise<boolean>;
+
+  constructor(
+    readonly region: string,
+    readonly vpnGatewayId: string,
+    private readonly env: GatewayEnv,
+  ) {
+    this.listings = new RouteListings(LISTING_MAX_AGE_MS, () => env.now());
+  }
+
+  get client(): VpcClient {
+    return this.env.client();
+  }
+
+  /** The process's clock: ends at once when the operation is cancelled. */
+  sleep(ms: number): Promise<void> {
+    return this.env.sleep(ms);
+  }
+
+  /** Another account or endpoint was configured: nothing listed so far applies. */
+  forgetListings(): void {
+    this.listings.invalidate();
+  }
+
+  /** Runs `fn` with no other weight change, create or delete of this destination running in this process. */
+  async withDestination<T>(kind: RouteKind, route: RouteIdentity, fn: () => Promise<T>): Promise<T> {
+    const key = destinationKey(kind, route);
+    let lock = this.destinationLocks.get(key);
+    if (!lock) this.destinationLocks.set(key, (lock = { mutex: new Mutex(), users: 0 }));
+    lock.users++;
+    try {
+      return await lock.mutex.runExclusive(fn);
+    } finally {
+      // Dropped once idle, so the map does not grow with every destination ever changed.
+      if (--lock.users === 0) this.destinationLocks.delete(key);
+    }
+  }
+
+  /**
+   * Runs one write under the gateway's lock and keeps the lock until the gateway is `active` again, so the
+   * next write in this process starts only when it can succeed. `effect` says, from the write's answer, what
+   * it did to the listing of its route kind; the kept listing is then updated instead of dropped (a write of
+   * unknown effect drops it at once).
+   */
+  write<T>(
+    write: () => Promise<T>,
+    effect?: {
+      kind: RouteKind;
+      change: (answer: T) => ((entries: ListedRoute[]) => ListedRoute[]) | undefined;
+    },
+  ): Promise<T> {
+    return this.writeLock.runExclusive(async () => {
+      if (!effect) this.listings.invalidate();
+      let change: ((entries: ListedRoute[]) => ListedRoute[]) | undefined;
+      try {
+        const answer = await write();
+        // Only a gateway seen active again says the change is applied.
+        if (await this.waitUntilApplied()) change = effect?.change(answer);
+        return answer;
+      } finally {
+        if (change && effect) this.listings.apply(effect.kind, change);
+        else this.listings.invalidate();
+      }
+    });
+  }
+
+  /**
+   * Waits the learned apply time, then polls the gateway until it is active again (true), or until a look
+   * after the learned time is throttled (false). The polls are a small fraction of the apply time (a 1 s
+   * gateway is asked every 50 ms, a 10 s one every 500 ms): the next write waits on this, so a coarse poll
+   * costs every write on the gateway.
+   */
+  private async waitUntilApplied(): Promise<boolean> {
+    const answeredAt = this.env.now();
+    const expected = this.expectedApplyMs;
+    await this.env.sleep(expected);
+    // Once the learned apply time has passed, a throttled look (1 s x-acs-retry-after) does not hold the next
+    // write back: the gateway is most likely done, and a write that finds it busy is retried anyway.
+    const seen = await this.client.waitForGatewayActive(this.scope, {
+      pollMs: this.env.pollMs() ?? followUpPollMs(expected),
+      pollGrowth: expected <= 0 ? FIRST_POLL_GROWTH : LEARNED_POLL_GROWTH,
+      releaseOnThrottle: expected > 0,
+    });
+    if (seen.throttled) return false; // nothing learned of the gateway
+    this.expectedApplyMs = nextExpectedApplyMs(expected, {
+      lastBusyAfterMs: seen.lastBusyAt === undefined ? undefined : seen.lastBusyAt - answeredAt,
+      activeAskedAfterMs: seen.activeAskedAt - answeredAt,
+    });
+    return true;
+  }
+
+  /**
+   * The gateway's routes of one kind (shared, see RouteListings), `null` when the gateway itself is gone.
+   * `fresh`: a listing that starts now, for callers that must see the gateway as it is now; `afterOwnWrites`:
+   * a kept listing that this process's own writes have changed since will do.
+   */
+  async list(api: RouteApi, fresh = false, afterOwnWrites = false): Promise<ListedRoute[] | null> {
+    try {
+      return await this.listings.list(
+        api.kind,
+        () => api.list(this.client, this.scope),
+        fresh,
+        afterOwnWrites,
+      );
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /** The route's entry, `undefined` when it is not listed, `null` when the gateway itself is gone. */
+  async lookUp(api: RouteApi, route: RouteIdentity, fresh = false): Promise<ListedRoute | undefined | null> {
+    const entries = await this.list(api, fresh);
+    return entries && findRoute(api.kind, entries, route);
+  }
+
+  /**
+   * Polls the listing until `done` accepts the route's entry (or its absence: `undefined`; a gone gateway is
+   * `null`). Writes are asynchronous: the gateway turning `active` is not proof that the listing shows the change.
+   */
+  waitForRoute(
+    api: RouteApi,
+    route: RouteRef,
+    done: (entry: ListedRoute | undefined | null) => boolean,
+    what: string,
+    /** A shorter wait than the operation's deadline, ending in this error (given the last entry seen). */
+    limit?: { ms: number; error: (last: ListedRoute | undefined | null) => Error },
+  ): Promise<ListedRoute | undefined | null> {
+    const deadlineMs = this.env.deadlineMs();
+    const pollMs = this.env.pollMs();
+    return pollUntil(() => this.lookUp(api, route, true), done, {
+      schedule: pollMs === undefined ? LISTING_POLL : { ...LISTING_POLL, firstMs: pollMs },
+      deadlineAt: this.env.now() + (limit?.ms ?? deadlineMs),
+      now: () => this.env.now(),
+      sleep: (ms) => this.env.sleep(ms),
+      timeout: (last) => (limit ? limit.error(last) : new RouteWaitTimeoutError(what, deadlineMs, last)),
+    });
+  }
+
+  /**
+   * Whether the gateway is in dual-tunnel mode (DescribeVpnGateway reports a DisasterRecoveryVSwitchId), asked
+   * once: there Modify*Weight succeeds and keeps the old weight (Alibaba's reference for
+   * ModifyVpnRouteEntryWeight, January 2026), so a weight changes only by replacing the route. A gateway's mode
+   * is fixed when it is created.
+   */
+  isDualTunnel(): Promise<boolean> {
+    this.dualTunnel ??= this.client.describeVpnGateway(this.scope).then(
+      (gateway) => !!gateway.DisasterRecoveryVSwitchId,
+      (err: unknown) => {
+        this.dualTunnel = undefined; // asked again next time
+        throw err;
+      },
+    );
+    return this.dualTunnel;
+  }
+
+  private get scope() {
+    return { RegionId: this.region, VpnGatewayId: this.vpnGatewayId };
+  }
+}
+
+/** The gateways one provider process has met, one object each. */
+export class Gateways {
+  private readonly gateways = new Map<string, Gateway>();
+
+  constructor(private readonly env: GatewayEnv) {}
+
+  get(region: string, vpnGatewayId: string): Gateway {
+    const key = `${region}|${vpnGatewayId}`;
+    let gateway = this.gateways.get(key);
+    if (!gateway) this.gateways.set(key, (gateway = new Gateway(region, vpnGatewayId, this.env)));
+    return gateway;
+  }
+
+  /** Another account or endpoint: nothing listed so far applies (locks and what was learned stay). */
+  forgetListings(): void {
+    for (const gateway of this.gateways.values()) gateway.forgetListings();
+  }
+
+  /** A new API endpoint (tests start an emulator per case): nothing known of any gateway holds. */
+  clear(): void {
+    this.gateways.clear();
+  }
+}

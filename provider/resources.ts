@@ -1,0 +1,132 @@
+/**
+ * The two route resources a Pulumi program declares: thin `pulumi.dynamic.Resource` classes whose provider is
+ * the serialized one (by module name, see resourceProviders.ts); the lifecycle runs in the provider process.
+ */
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { RESOURCE_MODULE, VPN_PBR_ROUTE_ENTRY_TYPE, VPN_ROUTE_ENTRY_TYPE } from "./constants";
+import type { VpnRouteProvider } from "./resourceProviders";
+import vpnRouteEntryProvider = require("./serialized/vpnRouteEntry");
+import vpnPbrRouteEntryProvider = require("./serialized/vpnPbrRouteEntry");
+import type { VpnPbrRouteEntryArgs, VpnRouteEntryArgs } from "./types";
+
+export { vpnRouteEntryProvider, vpnPbrRouteEntryProvider };
+
+/*
+ * @pulumi/pulumi records where each resource was constructed in the state (`sourcePosition`, `stackTrace`):
+ * Resource.callsites() parses `new Error().stack`, every frame of it. The frames inside this package (the
+ * route classes, VpnGatewayRoutes building its children) tell a user nothing and cost about 450 bytes of
+ * state per route; while a route registers, the stack is formatted without them, so the recorded position is
+ * the line of the user's program that declared the route.
+ */
+
+/** This package's compiled resource code: dist/provider and dist/components (provider/, components/ from source). */
+const OWN_DIRS = ["provider", "components"].map(
+  (d) => path.join(path.resolve(__dirname, ".."), d) + path.sep,
+);
+
+function isOwnFrame(frame: NodeJS.CallSite): boolean {
+  const file = frame.getFileName();
+  return file !== undefined && file !== null && OWN_DIRS.some((dir) => file.startsWith(dir));
+}
+
+/** V8's own format ("Error: message" then "    at ..." per frame), for when no one else formats stacks. */
+function formatStack(error: Error, frames: NodeJS.CallSite[]): string {
+  const head = error.message ? `${error.name}: ${error.message}` : error.name;
+  return [head, ...frames.map((frame) => `    at ${String(frame)}`)].join("\n");
+}
+
+/**
+ * Leaves this package's frames out of every stack formatted until the returned function is called; call it
+ * in a `finally` right after the resource's synchronous registration (a constructor cannot wrap super()).
+ */
+function hideOwnFrames(): () => void {
+  const previous = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error, frames) => {
+    // A native frame our code called (Array.map over a table's routes) goes too: it has no position.
+    const kept = frames.filter(
+      (frame, i) =>
+        !isOwnFrame(frame) && !(!frame.getFileName() && frames[i + 1] && isOwnFrame(frames[i + 1])),
+    );
+    return previous ? previous(error, kept) : formatStack(error, kept);
+  };
+  return () => {
+    Error.prepareStackTrace = previous;
+  };
+}
+
+/** What both route resources share: their common inputs read back as outputs, and what the API reports. */
+abstract class RouteEntryResource extends pulumi.dynamic.Resource {
+  declare readonly vpnGatewayId: pulumi.Output<string>;
+  declare readonly routeDest: pulumi.Output<string>;
+  declare readonly nextHop: pulumi.Output<string>;
+  declare readonly weight: pulumi.Output<number>;
+  declare readonly publishVpc: pulumi.Output<boolean>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly overlayMode: pulumi.Output<string | undefined>;
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The region the route lives in: the input, or the configured default. */
+  declare readonly region: pulumi.Output<string>;
+  /** `published` or `normal`, as the API reports it. */
+  declare readonly state: pulumi.Output<string>;
+  /** Milliseconds since the epoch, as the API reports it. */
+  declare readonly createTime: pulumi.Output<number>;
+  /** `custom` or `bgp`, as the API reports it. */
+  declare readonly routeEntryType: pulumi.Output<string | undefined>;
+
+  protected constructor(
+    provider: VpnRouteProvider,
+    type: string,
+    name: string,
+    args: object,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    const restoreFrames = hideOwnFrames();
+    try {
+      super(
+        provider,
+        name,
+        {
+          description: undefined,
+          overlayMode: undefined,
+          region: undefined,
+          adopt: undefined,
+          ...args,
+          // Output-only properties: present (undefined) so the engine fills them in.
+          state: undefined,
+          createTime: undefined,
+          routeEntryType: undefined,
+        },
+        opts,
+        RESOURCE_MODULE,
+        type,
+      );
+    } finally {
+      restoreFrames();
+    }
+  }
+}
+
+/**
+ * A destination-based route of a VPN gateway (`pulumi-nodejs:dynamic/alicloud-vpn:VpnRouteEntry`).
+ * ID: `vpnGatewayId:nextHop:routeDest`, as terraform and `@pulumi/alicloud` write it.
+ */
+export class VpnRouteEntry extends RouteEntryResource {
+  constructor(name: string, args: VpnRouteEntryArgs, opts?: pulumi.CustomResourceOptions) {
+    super(vpnRouteEntryProvider, VPN_ROUTE_ENTRY_TYPE, name, args, opts);
+  }
+}
+
+/**
+ * A policy-based route of a VPN gateway (`pulumi-nodejs:dynamic/alicloud-vpn:VpnPbrRouteEntry`).
+ * ID: `vpnGatewayId:nextHop:routeSource:routeDest`, as terraform and `@pulumi/alicloud` write it.
+ */
+export class VpnPbrRouteEntry extends RouteEntryResource {
+  declare readonly routeSource: pulumi.Output<string>;
+  /** 1-100, smaller wins (10 when not set). */
+  declare readonly priority: pulumi.Output<number>;
+
+  constructor(name: string, args: VpnPbrRouteEntryArgs, opts?: pulumi.CustomResourceOptions) {
+    super(vpnPbrRouteEntryProvider, VPN_PBR_ROUTE_ENTRY_TYPE, name, { priority: undefined, ...args }, opts);
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * A route as the provider addresses it on its gateway: its identity, its import ID (terraform's and
+ * `@pulumi/alicloud`'s form), the entry a listing shows, and the keys under which routes are grouped
+ * (one destination, one gateway). CIDRs compare in canonical form: the listing and the program may spell
+ * an IPv6 block differently.
+ */
+import type { VpnPbrRouteEntry, VpnRouteEntry } from "./api/types";
+import { STATE_PUBLISHED } from "./constants";
+import type { RouteIdentity, RouteKind } from "./types";
+import { canonicalCidr } from "./validation/cidr";
+
+/** One entry of either listing (policy routes add RouteSource and Priority). */
+export type ListedRoute = VpnRouteEntry & Partial<Pick<VpnPbrRouteEntry, "RouteSource" | "Priority">>;
+
+/** A route on one gateway in one region, as the write actions address it. */
+export interface RouteRef extends RouteIdentity {
+  region: string;
+  overlayMode?: string;
+}
+
+/** A route with the settings it is to have. */
+export interface NewRoute extends RouteRef {
+  weight: number;
+  publishVpc: boolean;
+  description?: string;
+  priority?: number;
+}
+
+/** Terraform's and `@pulumi/alicloud`'s separator. Gateway and connection IDs never contain it. */
+const SEPARATOR = ":";
+/** A pbr ID's tail is `source:dest`; both are CIDRs, so the source ends at its `/prefix`. */
+const PBR_TAIL = /^([^/]+\/\d{1,3}):([^/]+\/\d{1,3})$/;
+
+/**
+ * The import ID terraform-provider-alicloud and `@pulumi/alicloud` use:
+ * `gw:nextHop:routeDest` (dbr) and `gw:nextHop:routeSource:routeDest` (pbr).
+ */
+export function formatRouteId(kind: RouteKind, route: RouteIdentity): string {
+  const parts = [route.vpnGatewayId, route.nextHop];
+  if (kind === "pbr") parts.push(route.routeSource ?? "");
+  parts.push(route.routeDest);
+  return parts.join(SEPARATOR);
+}
+
+/**
+ * Parses an ID of either form. Unlike terraform's split on every `:`, an IPv6 CIDR survives: the gateway
+ * and next hop are split off the front, and a pbr tail is split where the source's `/prefix` ends.
+ * @throws Error naming the expected form when the ID does not parse.
+ */
+export function parseRouteId(kind: RouteKind, id: string): RouteIdentity {
+  const expected = kind === "pbr" ? "vpn-xxx:vco-xxx:routeSource:routeDest" : "vpn-xxx:vco-xxx:routeDest";
+  const bad = () =>
+    new Error(`"${id}" is not a ${kind === "pbr" ? "policy" : "destination"} route ID: expected ${expected}`);
+  const first = id.indexOf(SEPARATOR);
+  const second = first < 0 ? -1 : id.indexOf(SEPARATOR, first + 1);
+  if (first <= 0 || second <= first + 1 || second === id.length - 1) throw bad();
+  const vpnGatewayId = id.slice(0, first);
+  const nextHop = id.slice(first + 1, second);
+  const tail = id.slice(second + 1);
+  if (kind === "dbr") {
+    if (!tail.includes("/")) throw bad();
+    return { vpnGatewayId, nextHop, routeDest: tail };
+  }
+  const match = PBR_TAIL.exec(tail);
+  if (!match) throw bad();
+  return { vpnGatewayId, nextHop, routeSource: match[1], routeDest: match[2] };
+}
+
+/** True when two routes occupy the same slot on a gateway (the API refuses a second one). */
+export function sameIdentity(kind: RouteKind, a: RouteIdentity, b: RouteIdentity): boolean {
+  const cidr = (s: string | undefined) => (s === undefined ? s : canonicalCidr(s));
+  return (
+    a.vpnGatewayId === b.vpnGatewayId &&
+    a.nextHop === b.nextHop &&
+    cidr(a.routeDest) === cidr(b.routeDest) &&
+    (kind === "dbr" || cidr(a.routeSource) === cidr(b.routeSource))
+  );
+}
+
+/** The identity a listed entry shows, on the given gateway. */
+export const identityOf = (vpnGatewayId: string, e: ListedRoute): RouteIdentity => ({
+  vpnGatewayId,
+  nextHop: e.NextHop,
+  routeDest: e.RouteDest,
+  routeSource: e.RouteSource,
+});
+
+/** The route's entry among a gateway's listed entries. */
+export function findRoute(
+  kind: RouteKind,
+  entries: ListedRoute[],
+  route: RouteIdentity,
+): ListedRoute | undefined {
+  return entries.find((e) => sameIdentity(kind, route, identityOf(route.vpnGatewayId, e)));
+}
+
+/** True when the entry routes the same destination (policy routes: the same source and destination). */
+export function sameDestination(kind: RouteKind, entry: ListedRoute, route: RouteIdentity): boolean {
+  if (canonicalCidr(entry.RouteDest) !== canonicalCidr(route.routeDest)) return false;
+  return kind === "dbr" || canonicalCidr(entry.RouteSource ?? "") === canonicalCidr(route.routeSource ?? "");
+}
+
+/** The routes of one destination (policy routes: one source and destination) on one gateway. */
+export function destinationKey(kind: RouteKind, route: RouteIdentity): string {
+  const source = kind === "pbr" ? `${canonicalCidr(route.routeSource ?? "")}>` : "";
+  return `${kind}|${source}${canonicalCidr(route.routeDest)}`;
+}
+
+/** The in-place settings of a route. */
+export interface Desired {
+  weight: number;
+  publishVpc: boolean;
+  /** Policy routes only. */
+  priority?: number;
+}
+
+export const isPublished = (entry: ListedRoute): boolean => entry.State === STATE_PUBLISHED;
+
+export const desiredOf = (route: NewRoute): Desired => ({
+  weight: route.weight,
+  publishVpc: route.publishVpc,
+  priority: route.priority,
+});
+
+/** True when the listed entry shows every wanted setting. */
+export function matches(entry: ListedRoute, desired: Desired): boolean {
+  return (
+    entry.Weight === desired.weight &&
+    isPublished(entry) === desired.publishVpc &&
+    (desired.priority === undefined || entry.Priority === undefined || entry.Priority === desired.priority)
+  );
+}

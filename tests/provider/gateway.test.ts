@@ -1,0 +1,213 @@
+/**
+ * The gateway object on its own, against the emulator: the write lock held until the gateway is active again,
+ * the apply time it learns, its shared listings, and its waits.
+ */
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { VpcClient } from "../../provider/api";
+import { RouteWaitTimeoutError } from "../../provider/errors";
+import {
+  Gateway,
+  nextExpectedApplyMs,
+  followUpPollMs,
+  type GatewayEnv,
+} from "../../provider/gateway/gateway";
+import { RouteListings } from "../../provider/gateway/listings";
+import { dbrApi } from "../../provider/routeKinds";
+import type { ListedRoute } from "../../provider/routes";
+
+const REGION = "cn-hangzhou";
+const GW = "vpn-emu00000000000000001";
+const GW2 = "vpn-emu00000000000000002";
+const VCO = "vco-emu00000000000000001";
+
+describe("Gateway against the emulator", () => {
+  let emulator: RunningEmulator;
+  let client: VpcClient;
+  const env = (): GatewayEnv => ({
+    client: () => client,
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    deadlineMs: () => 5_000,
+    pollMs: () => 5,
+  });
+  const route = (dest: string) => ({
+    RegionId: REGION,
+    VpnGatewayId: GW,
+    RouteDest: dest,
+    NextHop: VCO,
+    Weight: 100,
+    PublishVpc: false,
+  });
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ configDelayMs: 30, seed: 5 });
+    client = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+  });
+  afterEach(async () => {
+    client.destroy();
+    await emulator.stop();
+  });
+
+  it("takes one write at a time, in arrival order, each only once the gateway is active after the last", async () => {
+    const gateway = new Gateway(REGION, GW, env());
+    const dests = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16"];
+    await Promise.all(dests.map((d) => gateway.write(() => client.createVpnRouteEntry(route(d)))));
+    const log = emulator.requestLog().filter((e) => e.params.VpnGatewayId === GW);
+    const creates = log.filter((e) => e.action === "CreateVpnRouteEntry");
+    expect(creates.map((e) => e.params.RouteDest)).toEqual(dests);
+    expect(creates.every((e) => e.status === 200)).toBe(true); // none refused as VpnGateway.Configuring
+    // Between two creates, a DescribeVpnGateway found the gateway active again.
+    for (let i = 1; i < creates.length; i++) {
+      const between = log.slice(log.indexOf(creates[i - 1]) + 1, log.indexOf(creates[i]));
+      expect(between.some((e) => e.action === "DescribeVpnGateway")).toBe(true);
+    }
+  });
+
+  it("lets different gateways write at the same time, and releases the lock after a failed write", async () => {
+    const one = new Gateway(REGION, GW, env());
+    const two = new Gateway(REGION, GW2, env());
+    let inside = 0;
+    let most = 0;
+    const held = (g: Gateway) =>
+      g.write(async () => {
+        most = Math.max(most, ++inside);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inside--;
+      });
+    await Promise.all([held(one), held(two)]);
+    expect(most).toBe(2);
+    const failed = one.write(async () => {
+      throw new Error("refused");
+    });
+    const next = one.write(async () => "ran");
+    await expect(failed).rejects.toThrow("refused");
+    await expect(next).resolves.toBe("ran");
+  });
+
+  it("learns the apply time: after the first write it waits about that long before it looks", async () => {
+    const gateway = new Gateway(REGION, GW, env());
+    const looksAfter = async (dest: string) => {
+      const before = emulator.requestLog().length;
+      await gateway.write(() => client.createVpnRouteEntry(route(dest)));
+      return emulator
+        .requestLog()
+        .slice(before)
+        .filter((e) => e.action === "DescribeVpnGateway").length;
+    };
+    const first = await looksAfter("10.1.0.0/16");
+    const later = await looksAfter("10.2.0.0/16");
+    expect(first).toBeGreaterThan(1); // polled every 5 ms through the 30 ms apply
+    expect(later).toBeLessThan(first);
+  });
+
+  it("shares one listing between concurrent readers, and lists afresh after its own write", async () => {
+    const gateway = new Gateway(REGION, GW, env());
+    const listings = () => emulator.requestLog().filter((e) => e.action === "DescribeVpnRouteEntries").length;
+    await Promise.all([gateway.list(dbrApi), gateway.list(dbrApi), gateway.list(dbrApi)]);
+    expect(listings()).toBe(1);
+    await gateway.write(() => client.createVpnRouteEntry(route("10.9.0.0/16")));
+    const entries = (await gateway.list(dbrApi)) as ListedRoute[];
+    expect(listings()).toBe(2);
+    expect(entries.map((e) => e.RouteDest)).toContain("10.9.0.0/16");
+  });
+
+  it("a listing wait that never sees the route ends in a RouteWaitTimeoutError naming what it waited for", async () => {
+    const gateway = new Gateway(REGION, GW, { ...env(), deadlineMs: () => 60 });
+    const ref = { region: REGION, vpnGatewayId: GW, nextHop: VCO, routeDest: "10.7.0.0/16" };
+    const wait = gateway.waitForRoute(dbrApi, ref, (e) => !!e, "route X to be listed");
+    await expect(wait).rejects.toThrow(RouteWaitTimeoutError);
+    await expect(wait).rejects.toThrow(
+      "Timed out after 0 s waiting for route X to be listed (last seen: not listed). Run `pulumi refresh`",
+    );
+  });
+
+  it("a gateway that does not exist lists as null", async () => {
+    const gateway = new Gateway(REGION, "vpn-emu99999999999999999", env());
+    expect(await gateway.list(dbrApi)).toBeNull();
+  });
+});
+
+describe("nextExpectedApplyMs", () => {
+  it("looks first when the look that found the gateway active was asked, when a fine poll before was busy", () => {
+    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 1_000, activeAskedAfterMs: 1_050 })).toBe(1_050);
+  });
+
+  it("looks first where it last saw the gateway busy when the polls were coarse (a first write, a throttled look)", () => {
+    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 990, activeAskedAfterMs: 1_640 })).toBe(990);
+    // Busy at the first look (6 ms), then throttled until 2 s: half the bound, not 6 ms of polling from zero.
+    expect(nextExpectedApplyMs(990, { lastBusyAfterMs: 6, activeAskedAfterMs: 2_000 })).toBe(1_000);
+  });
+
+  it("follows the gateway down when the first look already found it active", () => {
+    expect(nextExpectedApplyMs(1_050, { activeAskedAfterMs: 4_000 })).toBe(1_029);
+    expect(nextExpectedApplyMs(1_029, { activeAskedAfterMs: 1_029 })).toBe(1_008);
+  });
+
+  it("never waits longer than its cap before the first look", () => {
+    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 299_990, activeAskedAfterMs: 300_000 })).toBe(30_000);
+  });
+});
+
+describe("followUpPollMs", () => {
+  it("polls a twentieth of the learned apply time, at least 50 ms, and 200 ms before anything is learned", () => {
+    expect(followUpPollMs(0)).toBe(200);
+    expect(followUpPollMs(400)).toBe(50);
+    expect(followUpPollMs(1_000)).toBe(50);
+    expect(followUpPollMs(10_000)).toBe(500);
+  });
+});
+
+describe("RouteListings", () => {
+  const entry = (n: number) => ({ RouteDest: `10.${n}.0.0/16` }) as ListedRoute;
+  function setUp() {
+    let now = 0;
+    let calls = 0;
+    const listings = new RouteListings(30_000, () => now);
+    const fetch = async () => [entry(++calls)];
+    return { listings, fetch, calls: () => calls, advance: (ms: number) => (now += ms) };
+  }
+
+  it("answers later reads from a read's listing while it is young enough", async () => {
+    const { listings, fetch, calls, advance } = setUp();
+    expect(await listings.list("dbr", fetch, false, false)).toEqual([entry(1)]);
+    advance(29_000);
+    expect(await listings.list("dbr", fetch, false, false)).toEqual([entry(1)]);
+    advance(2_000);
+    expect(await listings.list("dbr", fetch, false, false)).toEqual([entry(2)]);
+    expect(calls()).toBe(2);
+  });
+
+  it("lists afresh after a write to the gateway, and for fresh callers, whose listings it does not keep", async () => {
+    const { listings, fetch, calls } = setUp();
+    await listings.list("dbr", fetch, false, false);
+    listings.invalidate();
+    expect(await listings.list("dbr", fetch, false, false)).toEqual([entry(2)]);
+    expect(await listings.list("dbr", fetch, true, false)).toEqual([entry(3)]);
+    expect(await listings.list("dbr", fetch, false, false)).toEqual([entry(2)]);
+    expect(calls()).toBe(3);
+  });
+
+  it("keeps a confirmed write's effect for look-ups after own writes, but not for reads; drops the other kind", async () => {
+    const { listings, fetch, calls } = setUp();
+    await listings.list("dbr", fetch, false, false);
+    await listings.list("pbr", fetch, false, false);
+    listings.apply("dbr", (entries) => [...entries, entry(9)]);
+    expect(await listings.list("dbr", fetch, false, true)).toEqual([entry(1), entry(9)]);
+    expect(calls()).toBe(2);
+    expect(await listings.list("pbr", fetch, false, true)).toEqual([entry(3)]);
+    expect(await listings.list("dbr", fetch, false, false)).toEqual([entry(4)]);
+  });
+
+  it("never serves a listing that began before a write to a caller that comes after it", async () => {
+    const { listings } = setUp();
+    let release!: () => void;
+    const slow = () => new Promise<ListedRoute[]>((resolve) => (release = () => resolve([entry(0)])));
+    const before = listings.list("dbr", slow, false, false);
+    listings.invalidate();
+    const after = listings.list("dbr", async () => [entry(1)], false, false);
+    release();
+    expect(await before).toEqual([entry(0)]);
+    expect(await after).toEqual([entry(1)]);
+    expect(await listings.list("dbr", async () => [entry(2)], false, false)).toEqual([entry(1)]);
+  });
+});
