@@ -12,8 +12,6 @@ function deferred<T = void>() {
   return { promise, resolve, reject };
 }
 
-const tick = () => new Promise((r) => setImmediate(r));
-
 describe("SingleFlight", () => {
   it("concurrent callers of one key share one call", async () => {
     const flight = new SingleFlight<number>();
