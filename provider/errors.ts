@@ -4,7 +4,6 @@
  */
 import type { VpcApiError } from "./api/errors";
 import { VPN_PBR_ROUTE_ENTRY_TYPE, VPN_ROUTE_ENTRY_TYPE } from "./constants";
-import type { ListedRoute } from "./routes";
 import type { RouteKind } from "./types";
 
 const typeOf = (kind: RouteKind) => (kind === "pbr" ? VPN_PBR_ROUTE_ENTRY_TYPE : VPN_ROUTE_ENTRY_TYPE);
@@ -139,7 +138,7 @@ export class WeightNotAppliedError extends Error {
 export class RouteWaitTimeoutError extends Error {
   override readonly name = "RouteWaitTimeoutError" as const;
 
-  constructor(what: string, deadlineMs: number, last: ListedRoute | undefined | null) {
+  constructor(what: string, deadlineMs: number, last: { Weight: number; State: string } | undefined | null) {
     const seen =
       last === null
         ? "the gateway is gone"
@@ -191,4 +190,14 @@ export class GatewayGoneError extends Error {
 /** A route names no region, and no default region is configured. */
 export class RouteRegionMissingError extends Error {
   override readonly name = "RouteRegionMissingError" as const;
+}
+
+/** An ID that is neither route form (an import attempt, or state edited by hand). */
+export class InvalidRouteIdError extends Error {
+  override readonly name = "InvalidRouteIdError" as const;
+
+  constructor(id: string, kind: RouteKind) {
+    const expected = kind === "pbr" ? "vpn-xxx:vco-xxx:routeSource:routeDest" : "vpn-xxx:vco-xxx:routeDest";
+    super(`"${id}" is not a ${kind === "pbr" ? "policy" : "destination"} route ID: expected ${expected}`);
+  }
 }

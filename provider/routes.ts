@@ -1,11 +1,14 @@
 /**
- * A route as the provider addresses it on its gateway: its identity, its import ID (terraform's and
- * `@pulumi/alicloud`'s form), the entry a listing shows, and the keys under which routes are grouped
- * (one destination, one gateway). CIDRs compare in canonical form: the listing and the program may spell
- * an IPv6 block differently.
+ * A route in the API's terms: its identity on its gateway, its import ID (terraform's and `@pulumi/alicloud`'s
+ * form), the entry a listing shows and the settings it is to have, the key of its destination, and the
+ * actions of each route kind (which action lists, creates, deletes, re-weights and publishes a destination
+ * route and a policy route, and which of each request's parameters the entry supplies). CIDRs compare in
+ * canonical form: the listing and the program may spell an IPv6 block differently.
  */
-import type { VpnPbrRouteEntry, VpnRouteEntry } from "./api/types";
-import { STATE_PUBLISHED } from "./constants";
+import type { VpcClient } from "./api/client";
+import type { GatewayScoped, VpnPbrRouteEntry, VpnRouteEntry } from "./api/types";
+import { DEFAULT_PRIORITY, STATE_PUBLISHED } from "./constants";
+import { InvalidRouteIdError } from "./errors";
 import type { RouteIdentity, RouteKind } from "./types";
 import { canonicalCidr } from "./validation/cidr";
 
@@ -45,12 +48,10 @@ export function formatRouteId(kind: RouteKind, route: RouteIdentity): string {
 /**
  * Parses an ID of either form. Unlike terraform's split on every `:`, an IPv6 CIDR survives: the gateway
  * and next hop are split off the front, and a pbr tail is split where the source's `/prefix` ends.
- * @throws Error naming the expected form when the ID does not parse.
+ * @throws InvalidRouteIdError naming the expected form when the ID does not parse.
  */
 export function parseRouteId(kind: RouteKind, id: string): RouteIdentity {
-  const expected = kind === "pbr" ? "vpn-xxx:vco-xxx:routeSource:routeDest" : "vpn-xxx:vco-xxx:routeDest";
-  const bad = () =>
-    new Error(`"${id}" is not a ${kind === "pbr" ? "policy" : "destination"} route ID: expected ${expected}`);
+  const bad = () => new InvalidRouteIdError(id, kind);
   const first = id.indexOf(SEPARATOR);
   const second = first < 0 ? -1 : id.indexOf(SEPARATOR, first + 1);
   if (first <= 0 || second <= first + 1 || second === id.length - 1) throw bad();
@@ -130,3 +131,139 @@ export function matches(entry: ListedRoute, desired: Desired): boolean {
     (desired.priority === undefined || entry.Priority === undefined || entry.Priority === desired.priority)
   );
 }
+
+/** The actions of one route kind, in the product's terms. Each call is one logical API call. */
+export interface RouteApi {
+  readonly kind: RouteKind;
+  list(client: VpcClient, scope: Required<GatewayScoped>): Promise<ListedRoute[]>;
+  create(client: VpcClient, route: NewRoute): Promise<unknown>;
+  /** Delete needs the entry's current weight (and, for policy routes, priority). */
+  remove(client: VpcClient, route: RouteRef, current: ListedRoute): Promise<unknown>;
+  modifyWeight(client: VpcClient, route: RouteRef, current: ListedRoute, newWeight: number): Promise<unknown>;
+  /** Policy routes only. */
+  modifyPriority?(
+    client: VpcClient,
+    route: RouteRef,
+    current: ListedRoute,
+    newPriority: number,
+  ): Promise<unknown>;
+  /**
+   * Policy routes only: weight and priority in one call (ModifyVpnPbrRouteEntryAttribute), for gateways whose
+   * listing shows priorities.
+   */
+  modifyAttribute?(
+    client: VpcClient,
+    route: RouteRef,
+    current: ListedRoute,
+    change: { weight: number; priority?: number },
+  ): Promise<unknown>;
+  publish(client: VpcClient, route: RouteRef, publish: boolean): Promise<unknown>;
+}
+
+export function scopeOf(route: { region: string; vpnGatewayId: string }): Required<GatewayScoped> {
+  return { RegionId: route.region, VpnGatewayId: route.vpnGatewayId };
+}
+
+/** Destination-based routes: the *VpnRouteEntry actions. */
+export const dbrApi: RouteApi = {
+  kind: "dbr",
+  list: (client, scope) => client.describeVpnRouteEntries(scope),
+  create: (client, r) =>
+    client.createVpnRouteEntry({
+      ...scopeOf(r),
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: r.weight,
+      PublishVpc: r.publishVpc,
+      Description: r.description,
+      OverlayMode: r.overlayMode,
+    }),
+  remove: (client, r, current) =>
+    client.deleteVpnRouteEntry({
+      ...scopeOf(r),
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: current.Weight,
+      OverlayMode: r.overlayMode,
+    }),
+  modifyWeight: (client, r, current, newWeight) =>
+    client.modifyVpnRouteEntryWeight({
+      ...scopeOf(r),
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      Weight: current.Weight,
+      NewWeight: newWeight,
+      OverlayMode: r.overlayMode,
+    }),
+  publish: (client, r, publish) =>
+    client.publishVpnRouteEntry({
+      ...scopeOf(r),
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      RouteType: "dbr",
+      PublishVpc: publish,
+    }),
+};
+
+/** What names one policy route in its table: gateway, region, source, destination and next hop. */
+const entryOf = (r: RouteRef) => ({
+  ...scopeOf(r),
+  RouteSource: r.routeSource ?? "",
+  RouteDest: r.routeDest,
+  NextHop: r.nextHop,
+});
+
+/** Policy-based routes: the *VpnPbrRouteEntry actions. */
+export const pbrApi: RouteApi = {
+  kind: "pbr",
+  list: (client, scope) => client.describeVpnPbrRouteEntries(scope),
+  create: (client, r) =>
+    client.createVpnPbrRouteEntry({
+      ...entryOf(r),
+      Weight: r.weight,
+      PublishVpc: r.publishVpc,
+      Priority: r.priority,
+      Description: r.description,
+      OverlayMode: r.overlayMode,
+    }),
+  remove: (client, r, current) =>
+    client.deleteVpnPbrRouteEntry({
+      ...entryOf(r),
+      Weight: current.Weight,
+      // Sent only as the configured value: the API refuses a priority that differs from the entry's.
+      Priority: current.Priority,
+      OverlayMode: r.overlayMode,
+    }),
+  modifyWeight: (client, r, current, newWeight) =>
+    client.modifyVpnPbrRouteEntryWeight({
+      ...entryOf(r),
+      Weight: current.Weight,
+      NewWeight: newWeight,
+      Priority: current.Priority,
+      OverlayMode: r.overlayMode,
+    }),
+  modifyPriority: (client, r, current, newPriority) =>
+    client.modifyVpnPbrRouteEntryPriority({
+      ...entryOf(r),
+      Weight: current.Weight,
+      Priority: current.Priority,
+      NewPriority: newPriority,
+    }),
+  modifyAttribute: (client, r, current, change) =>
+    client.modifyVpnPbrRouteEntryAttribute({
+      ...entryOf(r),
+      Weight: current.Weight,
+      Priority: current.Priority ?? DEFAULT_PRIORITY,
+      NewWeight: change.weight,
+      NewPriority: change.priority === current.Priority ? undefined : change.priority,
+    }),
+  // PublishVpnRouteEntry has no RouteSource: the API publishes or withdraws by destination and next hop.
+  publish: (client, r, publish) =>
+    client.publishVpnRouteEntry({
+      ...scopeOf(r),
+      RouteDest: r.routeDest,
+      NextHop: r.nextHop,
+      RouteType: "pbr",
+      PublishVpc: publish,
+    }),
+};

@@ -11,7 +11,7 @@ import { isNotFound } from "../api/errors";
 import { pollUntil } from "../api/poll";
 import { RouteWaitTimeoutError } from "../errors";
 import { destinationKey, findRoute, type ListedRoute, type RouteRef } from "../routes";
-import type { RouteApi } from "../routeKinds";
+import type { RouteApi } from "../routes";
 import type { RouteIdentity, RouteKind } from "../types";
 import { DeclaredRoutes } from "./declaredRoutes";
 import { RouteListings } from "./listings";

@@ -13,7 +13,7 @@ import {
   type NewRoute,
   type RouteRef,
 } from "../routes";
-import type { RouteApi } from "../routeKinds";
+import type { RouteApi } from "../routes";
 import { setWeight } from "./weightChange";
 
 export type Step =

@@ -21,7 +21,7 @@ import {
   type NewRoute,
   type RouteRef,
 } from "../routes";
-import type { RouteApi } from "../routeKinds";
+import type { RouteApi } from "../routes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { converge, settled } from "./converge";
 import { changedUpdateKeys } from "./diff";

@@ -37,7 +37,7 @@ import {
   type NewRoute,
   type RouteRef,
 } from "../routes";
-import type { RouteApi } from "../routeKinds";
+import type { RouteApi } from "../routes";
 
 /**
  * How long a promotion that must first set the destination's active route to standby waits for that route's

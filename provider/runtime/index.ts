@@ -20,7 +20,7 @@ import { diffRoute } from "../lifecycle/diff";
 import { createRoute, deleteRoute, readRoute, updateRoute } from "../lifecycle/operations";
 import { compact, routeRefOf } from "../lifecycle/outputs";
 import { RUNTIME_KEY } from "../resourceProviders";
-import { dbrApi, pbrApi, type RouteApi } from "../routeKinds";
+import { dbrApi, pbrApi, type RouteApi } from "../routes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
 import { listenForEngineCancel } from "./engineCancel";

@@ -12,7 +12,7 @@ import {
   type GatewayEnv,
 } from "../../provider/gateway/gateway";
 import { RouteListings } from "../../provider/gateway/listings";
-import { dbrApi } from "../../provider/routeKinds";
+import { dbrApi } from "../../provider/routes";
 import type { ListedRoute } from "../../provider/routes";
 
 const REGION = "cn-hangzhou";
