@@ -2,7 +2,7 @@
  * The failures the route lifecycle throws, one class each, with a literal `name`. Each message says what
  * happened, what was (not) changed on the gateway, and what to do.
  */
-import type { VpcApiError } from "./api/errors";
+import { AlicloudVpnError, type VpcApiError } from "./api/errors";
 import { VPN_PBR_ROUTE_ENTRY_TYPE, VPN_ROUTE_ENTRY_TYPE } from "./constants";
 import type { RouteKind } from "./types";
 
@@ -14,7 +14,7 @@ const typeOf = (kind: RouteKind) => (kind === "pbr" ? VPN_PBR_ROUTE_ENTRY_TYPE :
  * grpcResponseFromError) reads an error with an `id` as "created, but failed to initialise": the engine keeps
  * the resource with `properties` and shows `reasons`, and runs an update for it on the next `up`.
  */
-export class CreateInterruptedError extends Error {
+export class CreateInterruptedError extends AlicloudVpnError {
   override readonly name = "CreateInterruptedError" as const;
   readonly id: string;
   readonly properties: Record<string, unknown>;
@@ -37,7 +37,7 @@ export class CreateInterruptedError extends Error {
 }
 
 /** create() named a next hop that is not one of the gateway's IPsec connections. */
-export class NextHopNotFoundError extends Error {
+export class NextHopNotFoundError extends AlicloudVpnError {
   override readonly name = "NextHopNotFoundError" as const;
 
   constructor(routeId: string, nextHop: string, vpnGatewayId: string, region: string, cause: VpcApiError) {
@@ -52,7 +52,7 @@ export class NextHopNotFoundError extends Error {
 }
 
 /** create() found the route it was asked to create already on the gateway. */
-export class RouteExistsError extends Error {
+export class RouteExistsError extends AlicloudVpnError {
   override readonly name = "RouteExistsError" as const;
   /**
    * Not `id`: the dynamic provider host reads any error with an `id` as "created, but failed to initialise"
@@ -78,7 +78,7 @@ export class RouteExistsError extends Error {
  * or more than two routes for the destination), and this provider process has not been told how that route is
  * declared, so it cannot create it again as declared. Nothing was written.
  */
-export class UndeclaredActiveRouteError extends Error {
+export class UndeclaredActiveRouteError extends AlicloudVpnError {
   override readonly name = "UndeclaredActiveRouteError" as const;
 
   constructor(kind: RouteKind, routeId: string, activeId: string, activeNextHop: string, waitedMs: number) {
@@ -99,7 +99,7 @@ export class UndeclaredActiveRouteError extends Error {
 }
 
 /** Two routes of one destination are declared active; the gateway takes one. Nothing was written. */
-export class TwoActiveRoutesError extends Error {
+export class TwoActiveRoutesError extends AlicloudVpnError {
   override readonly name = "TwoActiveRoutesError" as const;
 
   constructor(kind: RouteKind, routeId: string, otherId: string) {
@@ -115,7 +115,7 @@ export class TwoActiveRoutesError extends Error {
  * A weight write was answered with success but the listing still shows another weight once the gateway had
  * applied it: what Alibaba documents for Modify*Weight on a dual-tunnel gateway. Never taken as success.
  */
-export class WeightNotAppliedError extends Error {
+export class WeightNotAppliedError extends AlicloudVpnError {
   override readonly name = "WeightNotAppliedError" as const;
 
   constructor(
@@ -135,7 +135,7 @@ export class WeightNotAppliedError extends Error {
 }
 
 /** A wait for the listing to show a write did not see it within the deadline. */
-export class RouteWaitTimeoutError extends Error {
+export class RouteWaitTimeoutError extends AlicloudVpnError {
   override readonly name = "RouteWaitTimeoutError" as const;
 
   constructor(what: string, deadlineMs: number, last: { Weight: number; State: string } | undefined | null) {
@@ -153,7 +153,7 @@ export class RouteWaitTimeoutError extends Error {
 }
 
 /** The route's gateway is not there: a wrong ID or region, other credentials, or it was deleted. */
-export class GatewayNotFoundError extends Error {
+export class GatewayNotFoundError extends AlicloudVpnError {
   override readonly name = "GatewayNotFoundError" as const;
 
   /** Before a create, `regionSource` says where the region came from; before an update, the route's ID is given. */
@@ -173,7 +173,7 @@ export class GatewayNotFoundError extends Error {
 }
 
 /** The gateway was deleted while this provider was changing one of its routes. */
-export class GatewayGoneError extends Error {
+export class GatewayGoneError extends AlicloudVpnError {
   override readonly name = "GatewayGoneError" as const;
 
   constructor(
@@ -188,12 +188,12 @@ export class GatewayGoneError extends Error {
 }
 
 /** A route names no region, and no default region is configured. */
-export class RouteRegionMissingError extends Error {
+export class RouteRegionMissingError extends AlicloudVpnError {
   override readonly name = "RouteRegionMissingError" as const;
 }
 
 /** An ID that is neither route form (an import attempt, or state edited by hand). */
-export class InvalidRouteIdError extends Error {
+export class InvalidRouteIdError extends AlicloudVpnError {
   override readonly name = "InvalidRouteIdError" as const;
 
   constructor(id: string, kind: RouteKind) {

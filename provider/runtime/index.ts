@@ -11,8 +11,8 @@ import { abortable } from "../api/abortable";
 import { CallBudget } from "../api/budget/callBudget";
 import { VpcClient, type VpcClientOptions } from "../api/client";
 import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
+import { deadlineMsFromConfig } from "../api/config/settings";
 import { ConfigurationError } from "../api/errors";
-import { DEFAULT_DEADLINE_MS } from "../api/constants";
 import { UNKNOWN } from "../constants";
 import { RouteRegionMissingError } from "../errors";
 import { Gateways, type Gateway } from "../gateway/gateway";
@@ -71,18 +71,6 @@ export class Cancellation {
     this.controller = new AbortController();
     cancelled.abort();
   }
-}
-
-/** `alicloud-vpn:deadlineSeconds` in milliseconds, else the client's default. */
-export function deadlineMsFromConfig(config: Record<string, string>): number {
-  const text = config[CONFIG_KEYS.deadlineSeconds];
-  const seconds = text === undefined ? NaN : Number(text);
-  if (text !== undefined && !(seconds > 0)) {
-    throw new Error(
-      `${CONFIG_KEYS.deadlineSeconds} must be a positive number of seconds; got "${text}". Fix it with: pulumi config set ${CONFIG_KEYS.deadlineSeconds} 600`,
-    );
-  }
-  return text === undefined ? DEFAULT_DEADLINE_MS : Math.round(seconds * 1000);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { deadlineMsFromConfig, readStackConfig } from "../../provider/runtime";
+import { deadlineMsFromConfig } from "../../provider/api";
+import { readStackConfig } from "../../provider/runtime";
 import { stackConfig } from "./world";
 
 describe("stack configuration", () => {
