@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
+import { VpnPbrRouteEntry, VpnRouteEntry, type RouteKind } from "../provider";
 import { childName, planRoutes, PlannedRoute } from "./planRoutes";
 import { activeAfterStandbys } from "./activeStandby";
 import { registrationTurns } from "./registrationWindow";
@@ -10,7 +10,7 @@ export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
 /** What the component reports of each route, by the route's key. */
 export interface GatewayRouteStatus {
   id: string;
-  kind: "dbr" | "pbr";
+  kind: RouteKind;
   state: string;
   weight: number;
   published: boolean;

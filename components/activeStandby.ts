@@ -1,10 +1,10 @@
-import { normalizeCidr } from "./routeKeys";
+import { canonicalCidr } from "../provider/validation/cidr";
 import type { PlannedRoute } from "./planRoutes";
 
 /** The destination a route serves in its table (policy routes: its source and destination). */
 export function destinationOf(route: PlannedRoute): string {
-  const source = route.routeSource === undefined ? "" : `${normalizeCidr(route.routeSource)}>`;
-  return `${route.kind}:${source}${normalizeCidr(route.routeDest)}`;
+  const source = route.routeSource === undefined ? "" : `${canonicalCidr(route.routeSource)}>`;
+  return `${route.kind}:${source}${canonicalCidr(route.routeDest)}`;
 }
 
 /**

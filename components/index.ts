@@ -1,5 +1,5 @@
 export { VpnGatewayRoutes, VPN_GATEWAY_ROUTES_TYPE, type GatewayRouteStatus } from "./VpnGatewayRoutes";
 export * from "./routeSpecs";
 export { planRoutes, RouteGroupError, type PlannedRoute } from "./planRoutes";
-export { routeKey, policyRouteKey, childName, normalizeCidr } from "./routeKeys";
+export { routeKey, policyRouteKey, childName } from "./routeKeys";
 export { routeTablesFromConfig, routeTableFromValue, type GatewayRouteTableConfig } from "./routesFromConfig";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RouteWeight } from "../provider/types";
-import { childName, normalizeCidr, policyRouteKey, routeKey } from "./routeKeys";
+import type { RouteKind, RouteWeight } from "../provider/types";
+import { canonicalCidr } from "../provider/validation/cidr";
+import { childName, policyRouteKey, routeKey } from "./routeKeys";
 import {
   DEFAULT_PRIORITY,
   DEFAULT_PUBLISH_VPC,
@@ -12,7 +13,7 @@ import {
 
 /** A route of the table with its defaults applied and its stable key. */
 export interface PlannedRoute {
-  kind: "dbr" | "pbr";
+  kind: RouteKind;
   key: string;
   /** Where the user wrote it, for messages: `routes[2]`. */
   where: string;
@@ -54,7 +55,7 @@ function describeRoute(r: PlannedRoute): string {
 }
 
 function plan(
-  kind: "dbr" | "pbr",
+  kind: RouteKind,
   list: string,
   specs: (GatewayRouteSpec | GatewayPolicyRouteSpec)[],
   args: VpnGatewayRoutesArgs,
@@ -120,7 +121,7 @@ function checkDuplicates(routes: PlannedRoute[], problems: string[]): void {
 
 /** One destination of one table (with its source, for policy routes). */
 const destinationKey = (r: PlannedRoute): string =>
-  `${r.kind}:${r.routeSource ? normalizeCidr(r.routeSource) + ">" : ""}${normalizeCidr(r.routeDest)}`;
+  `${r.kind}:${r.routeSource ? canonicalCidr(r.routeSource) + ">" : ""}${canonicalCidr(r.routeDest)}`;
 
 /** The gateway takes one active and one standby route per destination (the API's Weight notes). */
 const MAX_ROUTES_PER_DESTINATION = 2;
@@ -153,7 +154,7 @@ function checkActivePairs(routes: PlannedRoute[], problems: string[]): void {
 }
 
 function checkPublishedInBothTables(routes: PlannedRoute[], problems: string[]): void {
-  const byDest = groupBy(routes, (r) => normalizeCidr(r.routeDest));
+  const byDest = groupBy(routes, (r) => canonicalCidr(r.routeDest));
   for (const [dest, same] of byDest) {
     const kinds = new Set(same.map((r) => r.kind));
     if (kinds.size > 1 && same.some((r) => r.publishVpc)) {

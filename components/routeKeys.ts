@@ -1,22 +1,12 @@
-import * as ipaddr from "ipaddr.js";
-
-/** `10.0.0.0/16` and `10.0.0.0/016` name the same network; IPv6 is written in its short form. */
-export function normalizeCidr(cidr: string): string {
-  try {
-    const [address, prefix] = ipaddr.parseCIDR(cidr.trim());
-    return `${address.toString()}/${prefix}`;
-  } catch {
-    return cidr.trim();
-  }
-}
+import { canonicalCidr } from "../provider/validation/cidr";
 
 /** The key of a destination route: its identity, never its position in the list. */
 export function routeKey(routeDest: string, nextHop: string): string {
-  return `${normalizeCidr(routeDest)}@${nextHop}`;
+  return `${canonicalCidr(routeDest)}@${nextHop}`;
 }
 
 export function policyRouteKey(routeSource: string, routeDest: string, nextHop: string): string {
-  return `${normalizeCidr(routeSource)}>${normalizeCidr(routeDest)}@${nextHop}`;
+  return `${canonicalCidr(routeSource)}>${canonicalCidr(routeDest)}@${nextHop}`;
 }
 
 /**

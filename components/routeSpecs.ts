@@ -65,4 +65,5 @@ export interface VpnGatewayRoutesArgs {
 
 export const DEFAULT_WEIGHT: RouteWeight = 100;
 export const DEFAULT_PUBLISH_VPC = true;
-export const DEFAULT_PRIORITY = 10;
+/** The API's default priority of a policy route (declared once, in provider/constants.ts). */
+export { DEFAULT_PRIORITY } from "../provider/constants";
