@@ -75,12 +75,15 @@ export function parseCidr(text: string): CidrResult {
 const canonicalTexts = new Map<string, string>();
 const MAX_CANONICAL_TEXTS = 100_000;
 
-/** The canonical text of a CIDR (IPv6 compressed, lower case); the input itself when it does not parse. */
+/**
+ * The one normal form of a CIDR, wherever two are compared or a name is made of one (diff, listings, child
+ * names): trimmed, IPv6 compressed, lower case; the trimmed input itself when it does not parse.
+ */
 export function canonicalCidr(text: string): string {
   let canonical = canonicalTexts.get(text);
   if (canonical === undefined) {
-    const parsed = parseCidr(text);
-    canonical = parsed.ok ? parsed.value.cidr : text;
+    const parsed = parseCidr(text.trim());
+    canonical = parsed.ok ? parsed.value.cidr : text.trim();
     if (canonicalTexts.size >= MAX_CANONICAL_TEXTS) canonicalTexts.clear();
     canonicalTexts.set(text, canonical);
   }
