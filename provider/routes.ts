@@ -164,15 +164,19 @@ export function scopeOf(route: { region: string; vpnGatewayId: string }): Requir
   return { RegionId: route.region, VpnGatewayId: route.vpnGatewayId };
 }
 
+/** What names one destination route in its table (and what PublishVpnRouteEntry takes for either kind). */
+const dbrEntryOf = (r: RouteRef) => ({ ...scopeOf(r), RouteDest: r.routeDest, NextHop: r.nextHop });
+
+/** What names one policy route in its table: its destination entry and its source. */
+const pbrEntryOf = (r: RouteRef) => ({ ...dbrEntryOf(r), RouteSource: r.routeSource ?? "" });
+
 /** Destination-based routes: the *VpnRouteEntry actions. */
 export const dbrApi: RouteApi = {
   kind: "dbr",
   list: (client, scope) => client.describeVpnRouteEntries(scope),
   create: (client, r) =>
     client.createVpnRouteEntry({
-      ...scopeOf(r),
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...dbrEntryOf(r),
       Weight: r.weight,
       PublishVpc: r.publishVpc,
       Description: r.description,
@@ -180,38 +184,24 @@ export const dbrApi: RouteApi = {
     }),
   remove: (client, r, current) =>
     client.deleteVpnRouteEntry({
-      ...scopeOf(r),
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...dbrEntryOf(r),
       Weight: current.Weight,
       OverlayMode: r.overlayMode,
     }),
   modifyWeight: (client, r, current, newWeight) =>
     client.modifyVpnRouteEntryWeight({
-      ...scopeOf(r),
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...dbrEntryOf(r),
       Weight: current.Weight,
       NewWeight: newWeight,
       OverlayMode: r.overlayMode,
     }),
   publish: (client, r, publish) =>
     client.publishVpnRouteEntry({
-      ...scopeOf(r),
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...dbrEntryOf(r),
       RouteType: "dbr",
       PublishVpc: publish,
     }),
 };
-
-/** What names one policy route in its table: gateway, region, source, destination and next hop. */
-const entryOf = (r: RouteRef) => ({
-  ...scopeOf(r),
-  RouteSource: r.routeSource ?? "",
-  RouteDest: r.routeDest,
-  NextHop: r.nextHop,
-});
 
 /** Policy-based routes: the *VpnPbrRouteEntry actions. */
 export const pbrApi: RouteApi = {
@@ -219,7 +209,7 @@ export const pbrApi: RouteApi = {
   list: (client, scope) => client.describeVpnPbrRouteEntries(scope),
   create: (client, r) =>
     client.createVpnPbrRouteEntry({
-      ...entryOf(r),
+      ...pbrEntryOf(r),
       Weight: r.weight,
       PublishVpc: r.publishVpc,
       Priority: r.priority,
@@ -228,7 +218,7 @@ export const pbrApi: RouteApi = {
     }),
   remove: (client, r, current) =>
     client.deleteVpnPbrRouteEntry({
-      ...entryOf(r),
+      ...pbrEntryOf(r),
       Weight: current.Weight,
       // Sent only as the configured value: the API refuses a priority that differs from the entry's.
       Priority: current.Priority,
@@ -236,7 +226,7 @@ export const pbrApi: RouteApi = {
     }),
   modifyWeight: (client, r, current, newWeight) =>
     client.modifyVpnPbrRouteEntryWeight({
-      ...entryOf(r),
+      ...pbrEntryOf(r),
       Weight: current.Weight,
       NewWeight: newWeight,
       Priority: current.Priority,
@@ -244,14 +234,14 @@ export const pbrApi: RouteApi = {
     }),
   modifyPriority: (client, r, current, newPriority) =>
     client.modifyVpnPbrRouteEntryPriority({
-      ...entryOf(r),
+      ...pbrEntryOf(r),
       Weight: current.Weight,
       Priority: current.Priority,
       NewPriority: newPriority,
     }),
   modifyAttribute: (client, r, current, change) =>
     client.modifyVpnPbrRouteEntryAttribute({
-      ...entryOf(r),
+      ...pbrEntryOf(r),
       Weight: current.Weight,
       Priority: current.Priority ?? DEFAULT_PRIORITY,
       NewWeight: change.weight,
@@ -260,9 +250,7 @@ export const pbrApi: RouteApi = {
   // PublishVpnRouteEntry has no RouteSource: the API publishes or withdraws by destination and next hop.
   publish: (client, r, publish) =>
     client.publishVpnRouteEntry({
-      ...scopeOf(r),
-      RouteDest: r.routeDest,
-      NextHop: r.nextHop,
+      ...dbrEntryOf(r),
       RouteType: "pbr",
       PublishVpc: publish,
     }),
