@@ -1,20 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { VpnPbrRouteEntry, VpnRouteEntry, type RouteKind } from "../provider";
+import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
 import { childName, planRoutes, PlannedRoute } from "./planRoutes";
 import { activeAfterStandbys } from "./activeStandby";
 import { registrationTurns } from "./registrationWindow";
 import { VpnGatewayRoutesArgs } from "./routeSpecs";
+import { withoutPromiseStacks } from "./promiseStacks";
+import { routeStatuses, type GatewayRouteStatus, type RouteChild } from "./routeStatuses";
+
+export type { GatewayRouteStatus } from "./routeStatuses";
 
 export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
-
-/** What the component reports of each route, by the route's key. */
-export interface GatewayRouteStatus {
-  id: string;
-  kind: RouteKind;
-  state: string;
-  weight: number;
-  published: boolean;
-}
 
 /** Resource options of the component that its children take too (the rest flows through `parent`). */
 function childOptions(parent: pulumi.ComponentResource, opts: pulumi.ComponentResourceOptions) {
@@ -47,13 +42,13 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
     const turn = registrationTurns();
     const resources: Array<VpnRouteEntry | VpnPbrRouteEntry> = [];
     const byRoute = new Map<PlannedRoute, VpnRouteEntry | VpnPbrRouteEntry>();
-    const children = activeAfterStandbys(planned).map(({ route, after }) => {
+    const children = activeAfterStandbys(planned).map(({ route, after }): RouteChild => {
       const standbys = after.map((r) => byRoute.get(r)!);
       const turnTaken = turn(resources);
       // An active route waits for its destination's standbys (see activeAfterStandbys), after its turn.
       const dependsOn =
         standbys.length === 0 ? turnTaken : Promise.resolve(turnTaken ?? []).then(() => standbys);
-      const resource = this.child(name, route, args, { ...options, dependsOn });
+      const resource = withoutPromiseStacks(() => this.child(name, route, args, { ...options, dependsOn }));
       resources.push(resource);
       byRoute.set(route, resource);
       return { route, resource };
@@ -62,21 +57,7 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
     this.vpnGatewayId = pulumi.output(args.vpnGatewayId);
     this.routeCount = pulumi.output(planned.filter((r) => r.kind === "dbr").length);
     this.policyRouteCount = pulumi.output(planned.filter((r) => r.kind === "pbr").length);
-    this.routes = pulumi
-      .all(
-        children.map(({ route, resource }) =>
-          pulumi
-            .all([resource.id, resource.state, resource.weight, resource.publishVpc])
-            .apply(
-              ([id, state, weight, published]) =>
-                [route.key, { id, kind: route.kind, state, weight, published }] as [
-                  string,
-                  GatewayRouteStatus,
-                ],
-            ),
-        ),
-      )
-      .apply((entries) => Object.fromEntries(entries));
+    this.routes = routeStatuses(children);
 
     this.registerOutputs({
       routes: this.routes,

@@ -64,4 +64,15 @@ describeWithPulumi("a gateway's table of 50 routes in one component", () => {
     expect(oncePerWrite(attempts)).toHaveLength(ROUTES);
     expect(attempts.filter((e) => e.code === "VpnGateway.Configuring")).toEqual([]);
   });
+
+  it("records for each route the line of the program that declared its table, as its source position", async () => {
+    // The component registers its routes with Error.stackTraceLimit at 0 (components/promiseStacks.ts); the
+    // SDK reads the source position with a limit of its own, so the state still points at the user's code.
+    const state = await project.exportStack();
+    const positions = (state.deployment.resources ?? [])
+      .filter((r) => r.type === "pulumi-nodejs:dynamic/alicloud-vpn:VpnRouteEntry")
+      .map((r) => (r as { sourcePosition?: string }).sourcePosition);
+    expect(positions).toHaveLength(ROUTES);
+    expect(new Set(positions)).toEqual(new Set(["project:///index.js#3,15"]));
+  });
 });
