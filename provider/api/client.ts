@@ -1,15 +1,11 @@
-import {
-  DEFAULT_GATEWAY_POLL_MS,
-  GATEWAY_POLL_GROWTH,
-  GATEWAY_STATUS_ACTIVE,
-  MAX_GATEWAY_POLL_MS,
-  MAX_PAGE_SIZE,
-} from "./constants";
+/**
+ * VpcClient: the typed client of the VPC API (2016-04-28) actions the product uses, no Pulumi inside. Each
+ * method is one logical operation: a write with its ClientToken, a listing fetched page by page, or a wait
+ * for the gateway (on poll.ts); invoker.ts makes each call, signed and retried against one deadline.
+ */
 import { THROTTLING_CODE_PART } from "./codes";
 import { DeadlineExceededError, VpcApiError } from "./errors";
-import { Invoker, type InvokeResult } from "./invoker";
-import type { VpcClientOptions } from "./options";
-import { collectAllPages, toPage } from "./paging";
+import { Invoker, type InvokeResult, type VpcClientOptions } from "./invoker";
 import { pollUntil } from "./poll";
 import type { Deadline } from "./retry";
 import type {
@@ -28,14 +24,24 @@ import type {
   ModifyVpnPbrRouteEntryPriorityRequest,
   ModifyVpnPbrRouteEntryWeightRequest,
   ModifyVpnRouteEntryWeightRequest,
+  Page,
   PublishVpnRouteEntryRequest,
   ResponseBase,
   VpnPbrRouteEntry,
   VpnRouteEntry,
 } from "./types";
 
-export type { StaticCredentials } from "./config/credentials";
-export type { VpcClientOptions, RetryEvent } from "./options";
+/** The largest page the Describe* listings accept. */
+const MAX_PAGE_SIZE = 50;
+
+/** Polling of DescribeVpnGateway while a gateway applies a change: 1 s, growing 1.5x to 10 s. */
+const DEFAULT_GATEWAY_POLL_MS = 1_000;
+const MAX_GATEWAY_POLL_MS = 10_000;
+const GATEWAY_POLL_GROWTH = 1.5;
+const GATEWAY_STATUS_ACTIVE = "active";
+
+export type { VpcClientOptions } from "./invoker";
+export type { RetryEvent } from "./retry";
 
 /** How hard one call tried. Non-enumerable on results, so spreading or serialising a result leaves it out. */
 export interface CallMetadata {
@@ -283,4 +289,36 @@ function attachMetadata<T extends object>(value: T, result: InvokeResult): WithM
   const metadata: CallMetadata = { attempts, totalRetryDelayMs, requestId };
   Object.defineProperty(value, "$metadata", { value: metadata, enumerable: false });
   return value as WithMetadata<T>;
+}
+
+// ---- paging ----
+
+/**
+ * Fetches pages 1, 2, ... until the entries reach TotalCount. Also stops on an empty page and after the
+ * number of pages TotalCount implies, so a server that miscounts cannot make it loop forever.
+ */
+async function collectAllPages<T>(
+  pageSize: number,
+  fetchPage: (pageNumber: number) => Promise<Page<T>>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = await fetchPage(pageNumber);
+    all.push(...page.entries);
+    const lastPage = Math.ceil(page.TotalCount / pageSize);
+    if (page.entries.length === 0 || all.length >= page.TotalCount || pageNumber >= lastPage) return all;
+  }
+}
+
+/** Reads a listing's `{ TotalCount, PageNumber, PageSize, <Outer>: { <Inner>: [...] } }` shape. */
+function toPage<T>(body: Record<string, unknown>, outer: string, inner: string): Page<T> {
+  const wrapper = body[outer] as Record<string, unknown> | undefined;
+  const list = wrapper?.[inner];
+  return {
+    RequestId: String(body.RequestId ?? ""),
+    PageNumber: Number(body.PageNumber ?? 0),
+    PageSize: Number(body.PageSize ?? 0),
+    TotalCount: Number(body.TotalCount ?? 0),
+    entries: Array.isArray(list) ? (list as T[]) : [],
+  };
 }

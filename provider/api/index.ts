@@ -1,7 +1,12 @@
+/**
+ * The VPC API client, an ordinary typed client with no Pulumi inside: client.ts is where to start; a call
+ * goes invoker.ts (one call) → budget.ts, signing.ts, transport.ts inside retry.ts's loop; errors.ts holds
+ * every error class, codes.ts what each API code means; config/ and credentials/ resolve where a call goes
+ * and as whom.
+ */
 export {
   VpcClient,
   getCallMetadata,
-  type StaticCredentials,
   type VpcClientOptions,
   type RetryEvent,
   type CallMetadata,
@@ -13,11 +18,10 @@ export {
 } from "./client";
 export * from "./errors";
 export * from "./types";
-export { CallBudget, type BudgetClock } from "./budget/callBudget";
-export { DOCUMENTED_RATE_LIMITS, parseRateLimits, type RateLimitSettings } from "./budget/rateLimits";
+export { SingleFlight } from "./singleFlight";
+export { CallBudget, parseRateLimits, type BudgetClock, type RateLimitSettings } from "./budget";
 export {
   classifyError,
-  isRetryableKind,
   BackoffPolicy,
   runWithRetries,
   type ErrorFacts,
@@ -26,13 +30,21 @@ export {
   type RetryLoopOptions,
   type RetryMetadata,
 } from "./retry";
-export { deadlineMsFromConfig } from "./config/settings";
+export { pollUntil, type PollOptions, type PollSchedule } from "./poll";
 export { resolveCredentials, type ResolvedCredentials } from "./config/credentials";
-export { resolveEndpoint, defaultEndpoint, isLoopback, type ResolvedEndpoint } from "./config/endpoint";
-export { resolveRegion, defaultRegion } from "./config/region";
-export { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
-export type { ResolutionContext } from "./config/context";
-export { toWireParams } from "./request/wireParams";
-export type { SignatureVersion } from "./request/signedRequest";
-export { API_VERSION, MAX_PAGE_SIZE, DEFAULT_DEADLINE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from "./constants";
-export { SingleFlight } from "./singleFlight";
+export {
+  deadlineMsFromConfig,
+  resolveEndpoint,
+  isLoopback,
+  resolveRegion,
+  type ResolvedEndpoint,
+} from "./config/settings";
+export {
+  CONFIG_KEYS,
+  ENV_KEYS,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  type ResolutionContext,
+} from "./config/keys";
+export { toWireParams, type SignatureVersion } from "./signing";
+export { abortable } from "./transport";

@@ -1,30 +1,102 @@
+/**
+ * One call of the VPC API, from (action, parameters) to the answer's JSON: the client's options, resolved at
+ * call time into a region, an endpoint and credentials; then per attempt the call budget, a fresh signature,
+ * the HTTP exchange and its parsing, inside the retry loop and its deadline.
+ */
 import { homedir } from "node:os";
 import { v4 as uuidv4 } from "uuid";
-import { budgetAccount } from "./budget/account";
-import { CallBudget } from "./budget/callBudget";
-import { limitOf, parseRateLimits, RATE_LIMIT_PERIOD_MS, type RateLimitSettings } from "./budget/rateLimits";
-import { abortable, throwIfCancelled } from "./abortable";
+import {
+  budgetAccount,
+  CallBudget,
+  limitOf,
+  parseRateLimits,
+  RATE_LIMIT_PERIOD_MS,
+  type RateLimitSettings,
+} from "./budget";
 import { THROTTLING_CODE_PART, type ErrorContext } from "./codes";
-import { DEFAULT_ATTEMPT_TIMEOUT_MS } from "./constants";
-import { present, type ResolutionContext } from "./config/context";
 import { resolveCredentials } from "./config/credentials";
-import { CredentialChain } from "./credentials/chain";
-import { resolveEndpoint } from "./config/endpoint";
-import { CONFIG_KEYS, ENV_KEYS } from "./config/keys";
-import { defaultRegionWithSource, resolveRegion, type RegionWithSource } from "./config/region";
-import { deadlineMsFromConfig } from "./config/settings";
+import {
+  CONFIG_KEYS,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
+  ENV_KEYS,
+  present,
+  type ResolutionContext,
+} from "./config/keys";
+import {
+  deadlineMsFromConfig,
+  defaultRegionWithSource,
+  resolveEndpoint,
+  resolveRegion,
+  type RegionWithSource,
+} from "./config/settings";
+import { CredentialChain } from "./credentials/sessions";
 import { CredentialsNotFoundError, VpcApiError } from "./errors";
-import type { VpcClientOptions } from "./options";
-import { signRequest } from "./request/signedRequest";
-import { toWireParams } from "./request/wireParams";
-import { parseResponse } from "./response/parseResponse";
-import { BackoffPolicy, classifyError, runWithRetries, type Deadline, type RetryMetadata } from "./retry";
-import { HttpTransport } from "./transport/httpTransport";
-import { toNetworkFailure } from "./transport/networkFailure";
+import {
+  BackoffPolicy,
+  classifyError,
+  runWithRetries,
+  type Deadline,
+  type RetryEvent,
+  type RetryMetadata,
+} from "./retry";
+import { signRequest, toWireParams, type SignatureVersion } from "./signing";
+import { abortable, HttpTransport, parseResponse, throwIfCancelled, toNetworkFailure } from "./transport";
+import type { StaticCredentials } from "./types";
 
 const MS_PER_SECOND = 1000;
 /** The API's answer to a session used past its Expiration. */
 const EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
+
+export interface VpcClientOptions {
+  /**
+   * The per-account, region and action call budget; give one budget to every client of a process so they
+   * queue together. @default one of this client's own (documented figures, `alicloud-vpn:rateLimits`)
+   */
+  budget?: CallBudget;
+  /** Default region for calls that do not name one. @default config `alicloud:region`, env, CLI profile */
+  region?: string;
+  /** Full URL, e.g. `http://127.0.0.1:PORT`. @default config/env overrides, else `https://vpc.<region>.aliyuncs.com` */
+  endpoint?: string;
+  /** Explicit credentials win over everything else. @default resolved per call from config, env, CLI profile */
+  credentials?: StaticCredentials;
+  /** Pulumi stack config as `configure()` sees it: `alicloud:accessKey`, `alicloud:region`, ... @default {} */
+  config?: Record<string, string>;
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** Where `.aliyun/config.json` is looked up. @default os.homedir() */
+  homeDir?: string;
+  /** @default "ACS3" */
+  signatureVersion?: SignatureVersion;
+  /** Overall deadline of one logical operation, retries and waits included. @default 600000, or config `alicloud-vpn:deadlineSeconds` */
+  deadlineMs?: number;
+  /** Bound on one HTTP attempt. @default 30000 */
+  attemptTimeoutMs?: number;
+  /** Allow plain http to a non-loopback host. @default false */
+  allowInsecureHttp?: boolean;
+  /** Bound on attempts of one call besides the deadline. @default Infinity */
+  maxAttempts?: number;
+  /**
+   * How long connect failures in a row (refused, DNS, TLS: the endpoint cannot be reached) are retried before
+   * they are final. @default 15000
+   */
+  unreachableRetryMs?: number;
+  /** @default () => new Date() */
+  clock?: () => Date;
+  /** Uniform in [0, 1), for backoff jitter. @default Math.random */
+  random?: () => number;
+  /** @default a setTimeout promise */
+  sleep?: (ms: number) => Promise<void>;
+  /** Signature nonces and ClientTokens. @default uuid v4 */
+  idGenerator?: () => string;
+  /**
+   * The cancellation of the call being made, asked at the start of each call: once it aborts, the call's
+   * request, retries and waits end with an OperationCancelledError (the provider passes the engine's Cancel,
+   * sent on Ctrl-C or SIGTERM). @default none
+   */
+  signal?: () => AbortSignal | undefined;
+  /** Called before each retry wait. @default none */
+  onRetry?: (event: RetryEvent) => void;
+}
 
 export interface InvokeResult {
   body: Record<string, unknown>;

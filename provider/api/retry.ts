@@ -45,7 +45,7 @@ export function classifyError({ code, httpStatus }: ErrorFacts): ErrorKind {
  * Kinds the retry loop tries again. Busy is among them: another process may be writing to the gateway.
  * Unreachable only briefly (the loop bounds it): a wrong endpoint does not heal by waiting.
  */
-export function isRetryableKind(kind: ErrorKind): boolean {
+function isRetryableKind(kind: ErrorKind): boolean {
   return kind === "retryable" || kind === "busy" || kind === "unreachable";
 }
 

@@ -1,11 +1,18 @@
 /**
- * The two signing schemes of Alibaba Cloud's RPC-style APIs, as pure functions (parameters in, signature
- * out; tested with golden vectors): ACS3-HMAC-SHA256 (what @alicloud/openapi-client sends) and RPC
- * HMAC-SHA1, SignatureVersion 1.0 (what @alicloud/pop-core sends). Both encode and sort parameters the same
- * way: {@link canonicalQuery} is that one step, also the query string of the ACS3 URL and the RPC body.
- * The emulator verifies requests with these same functions, so this file imports nothing of the client.
+ * One attempt's request, signed: the API parameters as the wire carries them, then either of the two
+ * signing schemes of Alibaba Cloud's RPC-style APIs, as pure functions (parameters in, signature out;
+ * tested with golden vectors): ACS3-HMAC-SHA256 (what @alicloud/openapi-client sends) and RPC HMAC-SHA1,
+ * SignatureVersion 1.0 (what @alicloud/pop-core sends). Both encode and sort parameters the same way:
+ * {@link canonicalQuery} is that one step, also the query string of the ACS3 URL and the RPC body. The
+ * emulator verifies requests with these same functions, so this file imports nothing of the client but
+ * types.
  */
 import { createHash, createHmac } from "node:crypto";
+import type { ResolvedEndpoint } from "./config/settings";
+import type { WireRequest } from "./transport";
+import type { StaticCredentials } from "./types";
+
+const API_VERSION = "2016-04-28";
 
 export const ACS3_ALGORITHM = "ACS3-HMAC-SHA256";
 
@@ -22,7 +29,7 @@ export function percentEncode(value: string): string {
 }
 
 /** Parameters sorted by name, names and values percent-encoded, joined as `k=v` with `&`. */
-export function canonicalQuery(params: Record<string, string>): string {
+function canonicalQuery(params: Record<string, string>): string {
   return Object.keys(params)
     .sort()
     .map((name) => `${percentEncode(name)}=${percentEncode(params[name] ?? "")}`)
@@ -34,6 +41,16 @@ export function sha256Hex(body: string | Buffer): string {
 }
 
 // ---- ACS3-HMAC-SHA256 ----
+
+const ACS3_HEADERS = {
+  action: "x-acs-action",
+  version: "x-acs-version",
+  date: "x-acs-date",
+  nonce: "x-acs-signature-nonce",
+  contentSha256: "x-acs-content-sha256",
+  securityToken: "x-acs-security-token",
+  accessKeyId: "x-acs-accesskey-id",
+} as const;
 
 /** What ACS3 signs of an HTTP request. Header names may be in any case. */
 export interface Acs3Request {
@@ -66,7 +83,7 @@ function canonicalHeaders(headers: Record<string, string>): { text: string; sign
  */
 function acs3CanonicalRequest(req: Acs3Request): { canonicalRequest: string; signedHeaders: string } {
   const headers = canonicalHeaders(req.headers);
-  const declared = Object.entries(req.headers).find(([n]) => n.toLowerCase() === "x-acs-content-sha256");
+  const declared = Object.entries(req.headers).find(([n]) => n.toLowerCase() === ACS3_HEADERS.contentSha256);
   const payloadHash = declared ? String(declared[1]) : sha256Hex(req.body);
   const canonicalRequest = [
     req.method.toUpperCase(),
@@ -113,4 +130,113 @@ export function rpcSignature(
   return createHmac("sha1", `${accessKeySecret}&`)
     .update(rpcStringToSign(method, params), "utf8")
     .digest("base64");
+}
+
+// ---- the wire ----
+
+/**
+ * API parameters as the wire carries them: booleans as "true"/"false", numbers as decimal strings,
+ * strings unchanged, undefined and null left out.
+ */
+export function toWireParams(params: object): Record<string, string> {
+  const wire: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value === "boolean") wire[name] = value ? "true" : "false";
+    else if (typeof value === "number") {
+      if (!Number.isFinite(value)) throw new TypeError(`Parameter ${name} is not a finite number`);
+      // BigInt keeps large integers in plain decimal (String(1e21) would be "1e+21").
+      wire[name] = Number.isInteger(value) ? BigInt(value).toString() : String(value);
+    } else if (typeof value === "string") wire[name] = value;
+    else throw new TypeError(`Parameter ${name} has unsupported type ${typeof value}`);
+  }
+  return wire;
+}
+
+/** UTC `YYYY-MM-DDThh:mm:ssZ`, no milliseconds, as both signing schemes require. */
+function apiTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+// ---- the signed request ----
+
+const CONTENT_TYPE_FORM = "application/x-www-form-urlencoded";
+
+export type SignatureVersion = "ACS3" | "RPC";
+
+/** Everything one attempt needs; `now` and `nonce` are fresh per attempt, so is the signature. */
+interface SignInput {
+  action: string;
+  params: Record<string, string>;
+  endpoint: ResolvedEndpoint;
+  credentials: StaticCredentials;
+  now: Date;
+  nonce: string;
+}
+
+const METHOD = "POST";
+const PATHNAME = "/";
+
+/**
+ * ACS3-HMAC-SHA256 the way @alicloud/openapi-client sends RPC-style APIs (`doRequest`): POST to `/`, the
+ * API parameters in the query string, an empty body, the x-acs-* headers and Authorization.
+ */
+function signAcs3(input: SignInput): WireRequest {
+  const body = "";
+  const headers: Record<string, string> = {
+    host: input.endpoint.host,
+    [ACS3_HEADERS.action]: input.action,
+    [ACS3_HEADERS.version]: API_VERSION,
+    [ACS3_HEADERS.date]: apiTimestamp(input.now),
+    [ACS3_HEADERS.nonce]: input.nonce,
+    [ACS3_HEADERS.contentSha256]: sha256Hex(body),
+  };
+  const { accessKeyId, accessKeySecret, securityToken } = input.credentials;
+  if (securityToken) {
+    // As openapi-client does with STS credentials: both headers, both signed.
+    headers[ACS3_HEADERS.accessKeyId] = accessKeyId;
+    headers[ACS3_HEADERS.securityToken] = securityToken;
+  }
+  headers.authorization = acs3Authorization(
+    { method: METHOD, pathname: PATHNAME, query: input.params, headers, body },
+    accessKeyId,
+    accessKeySecret,
+  );
+  return {
+    url: `${input.endpoint.origin}${PATHNAME}?${canonicalQuery(input.params)}`,
+    headers,
+    body,
+    direct: input.endpoint.loopback,
+  };
+}
+
+/**
+ * RPC HMAC-SHA1 (SignatureVersion 1.0) the way @alicloud/pop-core sends it: common and API parameters plus
+ * the Signature as one form-encoded body.
+ */
+function signRpc(input: SignInput): WireRequest {
+  const { accessKeyId, accessKeySecret, securityToken } = input.credentials;
+  const params: Record<string, string> = {
+    ...input.params,
+    Action: input.action,
+    Version: API_VERSION,
+    Format: "JSON",
+    AccessKeyId: accessKeyId,
+    SignatureMethod: "HMAC-SHA1",
+    SignatureVersion: "1.0",
+    SignatureNonce: input.nonce,
+    Timestamp: apiTimestamp(input.now),
+  };
+  if (securityToken) params.SecurityToken = securityToken;
+  params.Signature = rpcSignature(METHOD, params, accessKeySecret);
+  return {
+    url: `${input.endpoint.origin}${PATHNAME}`,
+    headers: { host: input.endpoint.host, "content-type": CONTENT_TYPE_FORM },
+    body: canonicalQuery(params),
+    direct: input.endpoint.loopback,
+  };
+}
+
+export function signRequest(version: SignatureVersion, input: SignInput): WireRequest {
+  return version === "RPC" ? signRpc(input) : signAcs3(input);
 }

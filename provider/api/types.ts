@@ -1,6 +1,7 @@
 /**
- * Request and response shapes of the VPC API (2016-04-28) actions the product uses, named after the API's
- * own fields so that a reader can hold them against the API reference.
+ * The shapes the client speaks in: requests and responses of the VPC API (2016-04-28) actions the product
+ * uses, named after the API's own fields so that a reader can hold them against the API reference; and the
+ * credentials that sign them (static keys, or how a session is obtained).
  */
 
 /** `published`: advertised to the VPC system route table; `normal`: not advertised. */
@@ -186,4 +187,55 @@ export interface Page<T> extends ResponseBase {
   PageSize: number;
   TotalCount: number;
   entries: T[];
+}
+
+// ---- credentials ----
+
+/** Keys to sign with. */
+export interface StaticCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** An STS token; sent as `x-acs-security-token` (ACS3) or `SecurityToken` (RPC). */
+  securityToken?: string;
+}
+
+/** Where STS is reached: a host (and port), called over https. */
+export interface StsTarget {
+  /** e.g. `sts.aliyuncs.com`, `127.0.0.1:8443`. @default the SDK's choice (sts.aliyuncs.com, or ALIBABA_CLOUD_STS_REGION's) */
+  endpoint?: string;
+}
+
+export interface AssumeRoleSpec extends StsTarget {
+  roleArn: string;
+  sessionName: string;
+  policy?: string;
+  /** Seconds, 900-43200. */
+  sessionExpiration: number;
+  externalId?: string;
+}
+
+export interface OidcSpec extends StsTarget {
+  oidcProviderArn: string;
+  roleArn: string;
+  roleSessionName: string;
+  /** Read anew at every fetch (CI runners rotate it). */
+  oidcTokenFile?: string;
+  /** Inline token, when no file is given. */
+  oidcToken?: string;
+  policy?: string;
+  sessionExpiration: number;
+}
+
+/** What configuration resolves to, before any network call: static keys, or how to get a session. */
+export type CredentialSpec =
+  | { kind: "static"; credentials: StaticCredentials }
+  | { kind: "assumeRole"; base: CredentialSpec; role: AssumeRoleSpec }
+  | { kind: "oidc"; oidc: OidcSpec }
+  | { kind: "uri"; uri: string }
+  | { kind: "ecs"; roleName?: string; metadataOrigin: string; disableImdsV1: boolean };
+
+/** Temporary credentials and the instant (epoch ms) they stop working. */
+export interface Session extends StaticCredentials {
+  securityToken: string;
+  expiresAt: number;
 }

@@ -7,8 +7,8 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type * as pulumi from "@pulumi/pulumi";
-import { abortable } from "../api/abortable";
-import { CallBudget } from "../api/budget/callBudget";
+import { abortable } from "../api/transport";
+import { CallBudget } from "../api/budget";
 import { VpcClient, type VpcClientOptions } from "../api/client";
 import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
 import { deadlineMsFromConfig } from "../api/config/settings";

@@ -1,7 +1,5 @@
 /** The client's call budget: calls queue in order at the documented rate; a throttle answer drains it. */
-import { budgetAccount } from "../../provider/api/budget/account";
-import { CallBudget, headroom } from "../../provider/api/budget/callBudget";
-import { limitOf, parseRateLimits } from "../../provider/api/budget/rateLimits";
+import { budgetAccount, CallBudget, headroom, limitOf, parseRateLimits } from "../../provider/api/budget";
 import { ConfigurationError } from "../../provider/api/errors";
 
 const MINUTE = 60_000;

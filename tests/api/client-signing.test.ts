@@ -1,7 +1,7 @@
 import Vpc, * as $Vpc from "@alicloud/vpc20160428";
 import * as $OpenApi from "@alicloud/openapi-client";
 import { VpcClient } from "../../provider/api";
-import { packageVersion } from "../../provider/api/transport/userAgent";
+import { packageVersion } from "../../provider/api/transport";
 import { startApiServer, sendJson, paramsOf, type ApiServer } from "./helpers/apiServer";
 import { fakeTime } from "./helpers/fakeTime";
 import { verifyAcs3, verifyRpc } from "./helpers/verifySignature";

@@ -3,7 +3,7 @@
  * region): the client's budget queues a burst instead of letting the API throttle it.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { CallBudget } from "../../provider/api/budget/callBudget";
+import { CallBudget } from "../../provider/api/budget";
 import { VpcClient } from "../../provider/api/client";
 
 const REGION = "cn-hangzhou";

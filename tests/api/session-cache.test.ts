@@ -1,6 +1,6 @@
 /** SessionCache on a pinned clock: one fetch for concurrent callers, refresh ahead of expiry, a failed refresh. */
-import { REFRESH_MARGIN_MS, SessionCache } from "../../provider/api/credentials/cache";
-import type { Session } from "../../provider/api/credentials/session";
+import { REFRESH_MARGIN_MS, SessionCache } from "../../provider/api/credentials/sessions";
+import type { Session } from "../../provider/api";
 
 function setup(lifetimeMs: number) {
   let now = 1_000_000;

@@ -1,9 +1,9 @@
-import { CredentialsNotFoundError } from "../errors";
-import { ConfigurationError } from "../errors";
-import type { AssumeRoleSpec, CredentialSpec, StaticCredentials } from "../credentials/spec";
-import { firstEnv, present, type ResolutionContext } from "./context";
-import { CONFIG_KEYS, ENV_KEYS, PROFILE_MODES } from "./keys";
-import { lookupProfile, type AliyunProfile } from "./profileFile";
+/**
+ * Which credentials sign a call, found in configuration alone (no network call, so a bad value fails at
+ * preview): the sources in order, terraform-provider-alicloud's, and a role assumed on top. What they resolve
+ * to is a CredentialSpec; credentials/sessions.ts turns one into keys.
+ */
+import { ConfigurationError, CredentialsNotFoundError } from "../errors";
 import {
   assumeRoleFrom,
   checkRoleArn,
@@ -12,10 +12,10 @@ import {
   DEFAULT_SESSION_NAME,
   oidcFrom,
   stsEndpoint,
-} from "./roles";
-import { ecsSpec } from "./ecs";
-
-export type { StaticCredentials } from "../credentials/spec";
+} from "../credentials/roles";
+import type { AssumeRoleSpec, CredentialSpec, StaticCredentials } from "../types";
+import { CONFIG_KEYS, ENV_KEYS, firstEnv, PROFILE_MODES, present, type ResolutionContext } from "./keys";
+import { isLoopback, lookupProfile, type AliyunProfile } from "./settings";
 
 export interface ResolvedCredentials {
   /** Static keys, or how to get a session (fetched and cached by the credential chain). */
@@ -239,4 +239,34 @@ function fromProfileEntry(
           `${label}: mode "${mode}" is not supported (use ` + `${Object.values(PROFILE_MODES).join(", ")})`,
       };
   }
+}
+
+// ---- the ECS instance role ----
+
+/** The ECS metadata service, reachable only from inside an instance. */
+const ECS_METADATA_ORIGIN = "http://100.100.100.200";
+
+function ecsSpec(ctx: ResolutionContext, roleName: string | undefined, source: string): CredentialSpec {
+  const override = firstEnv(ctx.env, ENV_KEYS.ecsMetadataEndpoint);
+  let metadataOrigin = ECS_METADATA_ORIGIN;
+  if (override) {
+    let url: URL;
+    try {
+      url = new URL(override.value);
+    } catch {
+      throw new ConfigurationError(`environment ${override.name}`, "not a URL");
+    }
+    // A test hook: it must never send instance credentials requests anywhere but this machine.
+    if (!isLoopback(url.hostname.replace(/^\[|\]$/g, ""))) {
+      throw new ConfigurationError(`environment ${override.name}`, "only a loopback address is allowed");
+    }
+    metadataOrigin = url.origin;
+  } else if (firstEnv(ctx.env, ENV_KEYS.ecsMetadataDisabled)?.value.toLowerCase() === "true") {
+    throw new ConfigurationError(
+      source,
+      `the ECS metadata service is disabled by ${ENV_KEYS.ecsMetadataDisabled[0]}=true`,
+    );
+  }
+  const disableImdsV1 = firstEnv(ctx.env, ENV_KEYS.imdsV1Disabled)?.value.toLowerCase() === "true";
+  return { kind: "ecs", roleName, metadataOrigin, disableImdsV1 };
 }

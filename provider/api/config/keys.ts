@@ -1,4 +1,8 @@
-/** Configuration keys and environment variables, named as @pulumi/alicloud and terraform name them. */
+/**
+ * What configuration is read from: the stack config keys and environment variables (named as @pulumi/alicloud
+ * and terraform name them), the context a call resolves them in, and the client's defaults. A leaf: it
+ * imports nothing, so error messages (codes.ts) can name the keys without an import cycle.
+ */
 
 export const CONFIG_KEYS = {
   accessKey: "alicloud:accessKey",
@@ -61,3 +65,32 @@ export const PROFILE_MODES = {
   chainableRamRoleArn: "ChainableRamRoleArn",
   oidc: "OIDC",
 } as const;
+
+/** @default 10 minutes for one logical operation, retries and waits included. */
+export const DEFAULT_DEADLINE_MS = 600_000;
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+
+/** Everything configuration is resolved from, captured per call so later changes are seen. */
+export interface ResolutionContext {
+  /** Pulumi stack config as `configure()` sees it, keys like `alicloud:region`. */
+  config: Record<string, string>;
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+}
+
+/** A value counts as set only when it is a non-empty string. */
+export function present(value: string | undefined): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+/** The first set variable among `names`, with its name. */
+export function firstEnv(
+  env: NodeJS.ProcessEnv,
+  names: readonly string[],
+): { name: string; value: string } | undefined {
+  for (const name of names) {
+    const value = env[name];
+    if (present(value)) return { name, value };
+  }
+  return undefined;
+}
