@@ -18,7 +18,6 @@ export {
 } from "./client";
 export * from "./errors";
 export * from "./types";
-export { SingleFlight } from "./singleFlight";
 export { CallBudget, parseRateLimits, type BudgetClock, type RateLimitSettings } from "./budget";
 export {
   classifyError,

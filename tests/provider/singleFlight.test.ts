@@ -1,5 +1,6 @@
-import { SingleFlight, VpcClient } from "../../provider/api";
-import { startApiServer, sendJson } from "./helpers/apiServer";
+import { VpcClient } from "../../provider/api";
+import { SingleFlight } from "../../provider/gateway/listings";
+import { startApiServer, sendJson } from "../api/helpers/apiServer";
 
 /** A promise the test resolves by hand, to control exactly when work finishes. */
 function deferred<T = void>() {
