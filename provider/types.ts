@@ -1,7 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { RouteType } from "./api/types";
 
-/** `dbr`: destination-based route (VpnRouteEntry); `pbr`: policy-based route (VpnPbrRouteEntry). */
-export type RouteKind = "dbr" | "pbr";
+/**
+ * `dbr`: destination-based route (VpnRouteEntry); `pbr`: policy-based route (VpnPbrRouteEntry). The API's own
+ * `RouteType` (PublishVpnRouteEntry's parameter), declared once there.
+ */
+export type RouteKind = RouteType;
 
 /** A route's weight: 100 = active, 0 = standby. The API takes no other value, so neither does the type. */
 export type RouteWeight = 0 | 100;
