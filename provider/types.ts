@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { RouteType } from "./api/types";
+import type { RouteType, RouteWeight as ApiRouteWeight } from "./api/types";
 
 /**
  * `dbr`: destination-based route (VpnRouteEntry); `pbr`: policy-based route (VpnPbrRouteEntry). The API's own
@@ -8,7 +8,7 @@ import type { RouteType } from "./api/types";
 export type RouteKind = RouteType;
 
 /** A route's weight: 100 = active, 0 = standby. The API takes no other value, so neither does the type. */
-export type RouteWeight = 0 | 100;
+export type RouteWeight = ApiRouteWeight;
 
 /** Inputs of `VpnRouteEntry`; names follow `@pulumi/alicloud`'s `vpn.RouteEntry`. */
 export interface VpnRouteEntryArgs {
