@@ -1,8 +1,9 @@
 /**
  * Names and limits of the VPC API (2016-04-28) as the emulator serves it. Written here again rather than
- * imported from provider/api (`duplicates` pairs the header names with it): the emulator shares only the pure
- * signing functions with the client, so a wrong name on one side cannot hide behind the same name on the other.
+ * imported from provider/api: the emulator shares only the pure signing functions with the client (and the
+ * header names those sign), so a wrong name on one side cannot hide behind the same name on the other.
  */
+import { ACS3_HEADERS } from "../provider/api/signing";
 
 export const API_VERSION = "2016-04-28";
 export const HOST_ID = "vpc.aliyuncs.com";
@@ -43,14 +44,10 @@ export const MAX_LOG_ENTRIES = 10_000;
 export const RPC_SIGNATURE_METHOD = "HMAC-SHA1";
 export const RPC_SIGNATURE_VERSION = "1.0";
 
+/** The signed headers come from the pure signing functions, which the emulator may share (DESIGN). */
 export const HEADER = {
+  ...ACS3_HEADERS,
   authorization: "authorization",
-  action: "x-acs-action",
-  version: "x-acs-version",
-  date: "x-acs-date",
-  nonce: "x-acs-signature-nonce",
-  contentSha256: "x-acs-content-sha256",
-  securityToken: "x-acs-security-token",
   retryAfter: "x-acs-retry-after",
   requestId: "x-acs-request-id",
 } as const;

@@ -42,7 +42,8 @@ export function sha256Hex(body: string | Buffer): string {
 
 // ---- ACS3-HMAC-SHA256 ----
 
-const ACS3_HEADERS = {
+/** The headers an ACS3 request is signed with (the emulator checks the same names). */
+export const ACS3_HEADERS = {
   action: "x-acs-action",
   version: "x-acs-version",
   date: "x-acs-date",
