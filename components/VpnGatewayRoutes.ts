@@ -4,7 +4,6 @@ import { childName, planRoutes, PlannedRoute } from "./planRoutes";
 import { activeAfterStandbys } from "./activeStandby";
 import { registrationTurns } from "./registrationWindow";
 import { VpnGatewayRoutesArgs } from "./routeSpecs";
-import { withoutPromiseStacks } from "./promiseStacks";
 import { routeStatuses, type GatewayRouteStatus, type RouteChild } from "./routeStatuses";
 
 export type { GatewayRouteStatus } from "./routeStatuses";
@@ -48,7 +47,7 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
       // An active route waits for its destination's standbys (see activeAfterStandbys), after its turn.
       const dependsOn =
         standbys.length === 0 ? turnTaken : Promise.resolve(turnTaken ?? []).then(() => standbys);
-      const resource = withoutPromiseStacks(() => this.child(name, route, args, { ...options, dependsOn }));
+      const resource = this.child(name, route, args, { ...options, dependsOn });
       resources.push(resource);
       byRoute.set(route, resource);
       return { route, resource };

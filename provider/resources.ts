@@ -55,6 +55,35 @@ function hideOwnFrames(): () => void {
   };
 }
 
+/*
+ * Registering a route without the stack traces @pulumi/pulumi formats for each promise it makes (every route,
+ * whether a program declares it directly or through VpnGatewayRoutes). The SDK wraps every promise of a resource registration in `debuggablePromise`, which formats
+ * `new Error().stack` at once (through its source-map support) and keeps the string on the promise for as
+ * long as it is pending: four per output property (value, known, secret, dependencies), so about 56 for a
+ * route of 13 properties, held while the route waits for its turn. They are printed only when
+ * PULUMI_DEBUG_PROMISE_LEAKS is set. Measured (bench scale, 500 routes over 10 gateways): the program's CPU
+ * time went from 9.6 s to 6.0 s and its peak memory from 351 to 332 MiB.
+ *
+ * The source position Pulumi records in the state is not affected: `Resource.callsites()` raises
+ * `Error.stackTraceLimit` itself while it reads the stack.
+ */
+
+/** The SDK's switch for printing the stack of each leaked promise (@pulumi/pulumi runtime/debuggable). */
+const DEBUG_PROMISE_LEAKS_ENV = "PULUMI_DEBUG_PROMISE_LEAKS";
+
+/**
+ * Captures no stack frames until the returned function is called; call it in a `finally` right after the
+ * resource's synchronous registration (a constructor cannot wrap super()).
+ */
+function withoutPromiseStacks(): () => void {
+  if (process.env[DEBUG_PROMISE_LEAKS_ENV]) return () => undefined;
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  return () => {
+    Error.stackTraceLimit = limit;
+  };
+}
+
 /** What both route resources share: their common inputs read back as outputs, and what the API reports. */
 abstract class RouteEntryResource extends pulumi.dynamic.Resource {
   declare readonly vpnGatewayId: pulumi.Output<string>;
@@ -82,6 +111,7 @@ abstract class RouteEntryResource extends pulumi.dynamic.Resource {
     opts?: pulumi.CustomResourceOptions,
   ) {
     const restoreFrames = hideOwnFrames();
+    const restoreStacks = withoutPromiseStacks();
     try {
       super(
         provider,
@@ -102,6 +132,7 @@ abstract class RouteEntryResource extends pulumi.dynamic.Resource {
         type,
       );
     } finally {
+      restoreStacks();
       restoreFrames();
     }
   }

@@ -66,7 +66,7 @@ describeWithPulumi("a gateway's table of 50 routes in one component", () => {
   });
 
   it("records for each route the line of the program that declared its table, as its source position", async () => {
-    // The component registers its routes with Error.stackTraceLimit at 0 (components/promiseStacks.ts); the
+    // Each route registers with Error.stackTraceLimit at 0 (provider/resources.ts); the
     // SDK reads the source position with a limit of its own, so the state still points at the user's code.
     const state = await project.exportStack();
     const positions = (state.deployment.resources ?? [])
