@@ -88,10 +88,10 @@ function fixture(overrides: { ratio?: number; describeCalls?: number } = {}): Be
       duplicates: 0,
       missing: 0,
       limitSeconds: 50,
-      target: 2,
+      target: 1.6,
       ...engine,
       seconds: 90,
-      ratio: 1.8,
+      ratio: 1.5,
     },
     preview: { resources: 1000, seconds: 41.5, apiCalls: 0, changeSummary: { same: 1002 }, setupSeconds: 59 },
   };
