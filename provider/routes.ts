@@ -170,37 +170,43 @@ const dbrEntryOf = (r: RouteRef) => ({ ...scopeOf(r), RouteDest: r.routeDest, Ne
 /** What names one policy route in its table: its destination entry and its source. */
 const pbrEntryOf = (r: RouteRef) => ({ ...dbrEntryOf(r), RouteSource: r.routeSource ?? "" });
 
+/**
+ * The parameters of a destination route's create, delete and weight change. A policy route's are these, named by
+ * its source too, with its priority: the one the route is to have on a create, the entry's own on a delete or a
+ * weight change (the API refuses a priority that differs from the entry's).
+ */
+const dbrWrite = {
+  create: (r: NewRoute) => ({
+    ...dbrEntryOf(r),
+    Weight: r.weight,
+    PublishVpc: r.publishVpc,
+    Description: r.description,
+    OverlayMode: r.overlayMode,
+  }),
+  remove: (r: RouteRef, current: ListedRoute) => ({
+    ...dbrEntryOf(r),
+    Weight: current.Weight,
+    OverlayMode: r.overlayMode,
+  }),
+  modifyWeight: (r: RouteRef, current: ListedRoute, newWeight: number) => ({
+    ...dbrWrite.remove(r, current),
+    NewWeight: newWeight,
+  }),
+};
+
+/** PublishVpnRouteEntry has no RouteSource: the API publishes or withdraws by destination and next hop. */
+const publishOf = (RouteType: RouteKind) => (client: VpcClient, r: RouteRef, publish: boolean) =>
+  client.publishVpnRouteEntry({ ...dbrEntryOf(r), RouteType, PublishVpc: publish });
+
 /** Destination-based routes: the *VpnRouteEntry actions. */
 export const dbrApi: RouteApi = {
   kind: "dbr",
   list: (client, scope) => client.describeVpnRouteEntries(scope),
-  create: (client, r) =>
-    client.createVpnRouteEntry({
-      ...dbrEntryOf(r),
-      Weight: r.weight,
-      PublishVpc: r.publishVpc,
-      Description: r.description,
-      OverlayMode: r.overlayMode,
-    }),
-  remove: (client, r, current) =>
-    client.deleteVpnRouteEntry({
-      ...dbrEntryOf(r),
-      Weight: current.Weight,
-      OverlayMode: r.overlayMode,
-    }),
+  create: (client, r) => client.createVpnRouteEntry(dbrWrite.create(r)),
+  remove: (client, r, current) => client.deleteVpnRouteEntry(dbrWrite.remove(r, current)),
   modifyWeight: (client, r, current, newWeight) =>
-    client.modifyVpnRouteEntryWeight({
-      ...dbrEntryOf(r),
-      Weight: current.Weight,
-      NewWeight: newWeight,
-      OverlayMode: r.overlayMode,
-    }),
-  publish: (client, r, publish) =>
-    client.publishVpnRouteEntry({
-      ...dbrEntryOf(r),
-      RouteType: "dbr",
-      PublishVpc: publish,
-    }),
+    client.modifyVpnRouteEntryWeight(dbrWrite.modifyWeight(r, current, newWeight)),
+  publish: publishOf("dbr"),
 };
 
 /** Policy-based routes: the *VpnPbrRouteEntry actions. */
@@ -208,29 +214,18 @@ export const pbrApi: RouteApi = {
   kind: "pbr",
   list: (client, scope) => client.describeVpnPbrRouteEntries(scope),
   create: (client, r) =>
-    client.createVpnPbrRouteEntry({
-      ...pbrEntryOf(r),
-      Weight: r.weight,
-      PublishVpc: r.publishVpc,
-      Priority: r.priority,
-      Description: r.description,
-      OverlayMode: r.overlayMode,
-    }),
+    client.createVpnPbrRouteEntry({ ...dbrWrite.create(r), ...pbrEntryOf(r), Priority: r.priority }),
   remove: (client, r, current) =>
     client.deleteVpnPbrRouteEntry({
+      ...dbrWrite.remove(r, current),
       ...pbrEntryOf(r),
-      Weight: current.Weight,
-      // Sent only as the configured value: the API refuses a priority that differs from the entry's.
       Priority: current.Priority,
-      OverlayMode: r.overlayMode,
     }),
   modifyWeight: (client, r, current, newWeight) =>
     client.modifyVpnPbrRouteEntryWeight({
+      ...dbrWrite.modifyWeight(r, current, newWeight),
       ...pbrEntryOf(r),
-      Weight: current.Weight,
-      NewWeight: newWeight,
       Priority: current.Priority,
-      OverlayMode: r.overlayMode,
     }),
   modifyPriority: (client, r, current, newPriority) =>
     client.modifyVpnPbrRouteEntryPriority({
@@ -247,11 +242,5 @@ export const pbrApi: RouteApi = {
       NewWeight: change.weight,
       NewPriority: change.priority === current.Priority ? undefined : change.priority,
     }),
-  // PublishVpnRouteEntry has no RouteSource: the API publishes or withdraws by destination and next hop.
-  publish: (client, r, publish) =>
-    client.publishVpnRouteEntry({
-      ...dbrEntryOf(r),
-      RouteType: "pbr",
-      PublishVpc: publish,
-    }),
+  publish: publishOf("pbr"),
 };
