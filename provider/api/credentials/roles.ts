@@ -192,7 +192,40 @@ type LibrarySession = {
 };
 type Refreshing = { refresher: () => Promise<LibrarySession> };
 
-/** One fetch through a configured SDK builder: its `refresher` (the SDK's own cache is not used). */
+/** What the SDK's two STS builders (AssumeRole, AssumeRoleWithOIDC) take alike; each setter changes the builder. */
+interface StsSessionBuilder {
+  withRoleArn(roleArn: string): unknown;
+  withRoleSessionName(sessionName: string): unknown;
+  withDurationSeconds(seconds: number): unknown;
+  withPolicy(policy: string): unknown;
+  withStsEndpoint(endpoint: string): unknown;
+  build(): unknown;
+}
+
+/**
+ * One session through an SDK STS builder, given the role, its session's name and length, a policy and the STS
+ * endpoint; one fetch through its `refresher` (the SDK's own cache is not used).
+ */
+async function fetchSession(
+  builder: StsSessionBuilder,
+  session: {
+    roleArn: string;
+    sessionName: string;
+    sessionExpiration: number;
+    policy?: string;
+    endpoint?: string;
+  },
+  what: string,
+): Promise<Session> {
+  builder.withRoleArn(session.roleArn);
+  builder.withRoleSessionName(session.sessionName);
+  builder.withDurationSeconds(session.sessionExpiration);
+  if (session.policy) builder.withPolicy(session.policy);
+  if (session.endpoint) builder.withStsEndpoint(session.endpoint);
+  return fetchOnce(builder, what);
+}
+
+/** One fetch through a configured SDK builder: its `refresher`. */
 async function fetchOnce(builder: { build(): unknown }, what: string): Promise<Session> {
   const s = await (builder.build() as Refreshing).refresher();
   return {
@@ -213,15 +246,9 @@ export async function assumeRole(
     getProviderName: () => "alicloud-vpn-routes",
   } as unknown as BaseProvider;
   try {
-    const builder = RAMRoleARNCredentialsProvider.builder()
-      .withCredentialsProvider(baseProvider)
-      .withRoleArn(role.roleArn)
-      .withRoleSessionName(role.sessionName)
-      .withDurationSeconds(role.sessionExpiration);
-    if (role.policy) builder.withPolicy(role.policy);
+    const builder = RAMRoleARNCredentialsProvider.builder().withCredentialsProvider(baseProvider);
     if (role.externalId) builder.withExternalId(role.externalId);
-    if (role.endpoint) builder.withStsEndpoint(role.endpoint);
-    return await fetchOnce(builder, "STS AssumeRole");
+    return await fetchSession(builder, role, "STS AssumeRole");
   } catch (err) {
     throw roleFailure(err, "AssumeRole", role.roleArn, {
       externalId: role.externalId !== undefined,
@@ -240,13 +267,9 @@ export async function assumeRoleWithOidc(oidc: OidcSpec, from: string): Promise<
     if (inline) writeFileSync(tokenFile, oidc.oidcToken ?? "", { mode: 0o600 });
     const builder = OIDCRoleArnCredentialsProvider.builder()
       .withOIDCProviderArn(oidc.oidcProviderArn)
-      .withOIDCTokenFilePath(tokenFile)
-      .withRoleArn(oidc.roleArn)
-      .withRoleSessionName(oidc.roleSessionName)
-      .withDurationSeconds(oidc.sessionExpiration);
-    if (oidc.policy) builder.withPolicy(oidc.policy);
-    if (oidc.endpoint) builder.withStsEndpoint(oidc.endpoint);
-    return await fetchOnce(builder, "STS AssumeRoleWithOIDC");
+      .withOIDCTokenFilePath(tokenFile);
+    const session = { ...oidc, sessionName: oidc.roleSessionName };
+    return await fetchSession(builder, session, "STS AssumeRoleWithOIDC");
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code === "ENOENT") {
       throw roleFailure(new Error(), "AssumeRoleWithOIDC", oidc.roleArn, {
