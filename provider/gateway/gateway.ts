@@ -10,8 +10,14 @@ import type { VpcClient } from "../api/client";
 import { isNotFound } from "../api/errors";
 import { pollUntil } from "../api/poll";
 import { RouteWaitTimeoutError } from "../errors";
-import { destinationKey, findRoute, type ListedRoute, type RouteRef } from "../routes";
-import type { RouteApi } from "../routes";
+import {
+  destinationKey,
+  findRoute,
+  scopeOf,
+  type ListedRoute,
+  type RouteApi,
+  type RouteRef,
+} from "../routes";
 import type { RouteIdentity, RouteKind } from "../types";
 import { DeclaredRoutes } from "./declaredRoutes";
 import { RouteListings } from "./listings";
@@ -247,7 +253,7 @@ export class Gateway {
   }
 
   private get scope() {
-    return { RegionId: this.region, VpnGatewayId: this.vpnGatewayId };
+    return scopeOf(this);
   }
 }
 

@@ -12,8 +12,8 @@ import {
   type ListedRoute,
   type NewRoute,
   type RouteRef,
+  type RouteApi,
 } from "../routes";
-import type { RouteApi } from "../routes";
 import { setWeight } from "./weightChange";
 
 export type Step =

@@ -20,8 +20,8 @@ import {
   type ListedRoute,
   type NewRoute,
   type RouteRef,
+  type RouteApi,
 } from "../routes";
-import type { RouteApi } from "../routes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { converge, settled } from "./converge";
 import { changedUpdateKeys } from "./diff";

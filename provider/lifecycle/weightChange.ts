@@ -36,8 +36,8 @@ import {
   type ListedRoute,
   type NewRoute,
   type RouteRef,
+  type RouteApi,
 } from "../routes";
-import type { RouteApi } from "../routes";
 
 /**
  * How long a promotion that must first set the destination's active route to standby waits for that route's
@@ -55,7 +55,9 @@ const CUSTOM_ROUTE_ENTRY_TYPE = "custom";
 
 /** The destination's routes in `entries` (else as the gateway lists them now): this one and the others. */
 async function destination(gateway: Gateway, api: RouteApi, route: RouteRef, listed?: ListedRoute[]) {
-  const entries = listed ?? (await gateway.list(api, true)) ?? [];
+  const entries = listed ?? (await gateway.list(api, true));
+  // A gateway gone between two steps of one change: say so, rather than write as if its table were empty.
+  if (entries === null) throw new GatewayGoneError(formatRouteId(api.kind, route), route, "changed");
   const self = findRoute(api.kind, entries, route);
   const siblings = entries.filter((e) => e !== self && sameDestination(api.kind, e, route));
   return { self, siblings };
