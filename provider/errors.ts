@@ -2,6 +2,7 @@
  * The failures the route lifecycle throws, one class each, with a literal `name`. Each message says what
  * happened, what was (not) changed on the gateway, and what to do.
  */
+import { CONFIG_KEYS, ENV_KEYS } from "./api/config/keys";
 import { AlicloudVpnError, type VpcApiError } from "./api/errors";
 import { VPN_PBR_ROUTE_ENTRY_TYPE, VPN_ROUTE_ENTRY_TYPE } from "./constants";
 import type { RouteKind } from "./types";
@@ -190,6 +191,13 @@ export class GatewayGoneError extends AlicloudVpnError {
 /** A route names no region, and no default region is configured. */
 export class RouteRegionMissingError extends AlicloudVpnError {
   override readonly name = "RouteRegionMissingError" as const;
+
+  constructor() {
+    super(
+      `No region for the route: set its region input, or the stack's ${CONFIG_KEYS.region} ` +
+        `(pulumi config set ${CONFIG_KEYS.region} cn-hangzhou), or ${ENV_KEYS.region.join(" / ")}.`,
+    );
+  }
 }
 
 /** An ID that is neither route form (an import attempt, or state edited by hand). */

@@ -10,7 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { abortable } from "../api/transport";
 import { CallBudget } from "../api/budget";
 import { VpcClient, type VpcClientOptions } from "../api/client";
-import { CONFIG_KEYS, ENV_KEYS } from "../api/config/keys";
+import { CONFIG_KEYS } from "../api/config/keys";
 import { deadlineMsFromConfig } from "../api/config/settings";
 import { ConfigurationError } from "../api/errors";
 import { UNKNOWN } from "../constants";
@@ -156,10 +156,7 @@ export class Runtime {
     if (typeof explicit === "string" && explicit !== "") return explicit;
     const region = this.client.region;
     if (region) return region;
-    throw new RouteRegionMissingError(
-      `No region for the route: set its region input, or the stack's ${CONFIG_KEYS.region} ` +
-        `(pulumi config set ${CONFIG_KEYS.region} cn-hangzhou), or ${ENV_KEYS.region.join(" / ")}.`,
-    );
+    throw new RouteRegionMissingError();
   }
 
   /** Where the route's region comes from, for messages: its own input, or the default's source. */
