@@ -1,6 +1,6 @@
 /** Names and limits of the Pulumi side of the product. API codes and limits live in provider/api/. */
 
-/** Module passed to `dynamic.Resource`: types become `pulumi-nodejs:dynamic/alicloud-vpn:<Type>`. */
+/** The route resources' module: types are `pulumi-nodejs:dynamic/alicloud-vpn:<Type>`. */
 export const RESOURCE_MODULE = "alicloud-vpn";
 export const VPN_ROUTE_ENTRY_TYPE = "VpnRouteEntry";
 export const VPN_PBR_ROUTE_ENTRY_TYPE = "VpnPbrRouteEntry";

@@ -10,8 +10,8 @@ interface ProviderRuntime {
 }
 
 /*
- * The provider objects the engine serializes into every resource's `__provider`. Installed under
- * node_modules, each is referred to by module name (./serialized/, about 320 bytes). Otherwise (this
+ * The provider objects every resource's `__provider` refers to. Installed under node_modules, each is
+ * referred to by module name (./serialized/providerText.ts, about 100 bytes). Otherwise (this
  * repository, a linked package) it is copied by value, and then each method loads the compiled runtime by
  * package name when called, so the text stays small (about 3 KB). Either way it holds no configuration or
  * secret, and a new package version takes effect without touching state.

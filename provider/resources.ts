@@ -1,11 +1,11 @@
 /**
- * The two route resources a Pulumi program declares: thin `pulumi.dynamic.Resource` classes whose provider is
- * the serialized one (by module name, see resourceProviders.ts); the lifecycle runs in the provider process.
+ * The two route resources a Pulumi program declares: thin dynamic resources whose provider is referred to by
+ * module name (serialized/providerText.ts); the lifecycle runs in the provider process.
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_MODULE, VPN_PBR_ROUTE_ENTRY_TYPE, VPN_ROUTE_ENTRY_TYPE } from "./constants";
-import type { VpnRouteProvider } from "./resourceProviders";
+import { PROVIDER_KEY, VPN_PBR_ROUTE_ENTRY_TOKEN, VPN_ROUTE_ENTRY_TOKEN } from "./constants";
+import { providerText } from "./serialized/providerText";
 import vpnRouteEntryProvider = require("./serialized/vpnRouteEntry");
 import vpnPbrRouteEntryProvider = require("./serialized/vpnPbrRouteEntry");
 import type { VpnPbrRouteEntryArgs, VpnRouteEntryArgs } from "./types";
@@ -14,20 +14,43 @@ export { vpnRouteEntryProvider, vpnPbrRouteEntryProvider };
 
 /*
  * @pulumi/pulumi records where each resource was constructed in the state (`sourcePosition`, `stackTrace`):
- * Resource.callsites() parses `new Error().stack`, every frame of it. The frames inside this package (the
- * route classes, VpnGatewayRoutes building its children) tell a user nothing and cost about 450 bytes of
- * state per route; while a route registers, the stack is formatted without them, so the recorded position is
- * the line of the user's program that declared the route.
+ * Resource.callsites() parses `new Error().stack`, every frame of it, and skips the frames of its own
+ * constructors and of the resource class's. The frames inside this package beyond that one (VpnGatewayRoutes
+ * building its children), Node's own frames (recorded as `{}`) and @pulumi/pulumi's runner below the program
+ * tell a user nothing and cost about 650 bytes of state per route, written again with every checkpoint; while
+ * a route registers, stacks are formatted without them, so what is recorded is the user's own frames, from the
+ * line that declared the route.
  */
 
 /** This package's compiled resource code: dist/provider and dist/components (provider/, components/ from source). */
 const OWN_DIRS = ["provider", "components"].map(
   (d) => path.join(path.resolve(__dirname, ".."), d) + path.sep,
 );
+/** The SDK the route classes extend: its runner's frames below the program are not recorded. */
+const SDK_DIR = path.dirname(require.resolve("@pulumi/pulumi")) + path.sep;
 
 function isOwnFrame(frame: NodeJS.CallSite): boolean {
   const file = frame.getFileName();
   return file !== undefined && file !== null && OWN_DIRS.some((dir) => file.startsWith(dir));
+}
+
+/** Frames the SDK records as `{}` or that lie in the SDK itself. */
+function isRunnerFrame(frame: NodeJS.CallSite): boolean {
+  const file = frame.getFileName();
+  return !file || file.startsWith("node:") || file.startsWith(SDK_DIR);
+}
+
+/**
+ * The frames up to the first of this package (the SDK's constructors, then ours that calls CustomResource's,
+ * which the SDK skips as the resource class's), then only the user's.
+ */
+function recordedFrames(frames: NodeJS.CallSite[]): NodeJS.CallSite[] {
+  const first = frames.findIndex(isOwnFrame);
+  if (first < 0) return frames;
+  return [
+    ...frames.slice(0, first + 1),
+    ...frames.slice(first + 1).filter((frame) => !isOwnFrame(frame) && !isRunnerFrame(frame)),
+  ];
 }
 
 /** V8's own format ("Error: message" then "    at ..." per frame), for when no one else formats stacks. */
@@ -37,17 +60,13 @@ function formatStack(error: Error, frames: NodeJS.CallSite[]): string {
 }
 
 /**
- * Leaves this package's frames out of every stack formatted until the returned function is called; call it
- * in a `finally` right after the resource's synchronous registration (a constructor cannot wrap super()).
+ * Formats every stack with recordedFrames() until the returned function is called; call it in a `finally`
+ * right after the resource's synchronous registration (a constructor cannot wrap super()).
  */
 function hideOwnFrames(): () => void {
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (error, frames) => {
-    // A native frame our code called (Array.map over a table's routes) goes too: it has no position.
-    const kept = frames.filter(
-      (frame, i) =>
-        !isOwnFrame(frame) && !(!frame.getFileName() && frames[i + 1] && isOwnFrame(frames[i + 1])),
-    );
+    const kept = recordedFrames(frames);
     return previous ? previous(error, kept) : formatStack(error, kept);
   };
   return () => {
@@ -84,8 +103,12 @@ function withoutPromiseStacks(): () => void {
   };
 }
 
-/** What both route resources share: their common inputs read back as outputs, and what the API reports. */
-abstract class RouteEntryResource extends pulumi.dynamic.Resource {
+/**
+ * What both route resources share: their common inputs read back as outputs, and what the API reports. A
+ * dynamic resource as `pulumi.dynamic.Resource` registers one (its type token, the `pulumi-nodejs` provider,
+ * the provider in `__provider`), with a `__provider` of its own making (serialized/providerText.ts).
+ */
+abstract class RouteEntryResource extends pulumi.CustomResource {
   declare readonly vpnGatewayId: pulumi.Output<string>;
   declare readonly routeDest: pulumi.Output<string>;
   declare readonly nextHop: pulumi.Output<string>;
@@ -104,8 +127,8 @@ abstract class RouteEntryResource extends pulumi.dynamic.Resource {
   declare readonly routeEntryType: pulumi.Output<string | undefined>;
 
   protected constructor(
-    provider: VpnRouteProvider,
-    type: string,
+    provider: pulumi.Input<string>,
+    token: string,
     name: string,
     args: object,
     opts?: pulumi.CustomResourceOptions,
@@ -114,7 +137,7 @@ abstract class RouteEntryResource extends pulumi.dynamic.Resource {
     const restoreStacks = withoutPromiseStacks();
     try {
       super(
-        provider,
+        token,
         name,
         {
           description: undefined,
@@ -126,10 +149,9 @@ abstract class RouteEntryResource extends pulumi.dynamic.Resource {
           state: undefined,
           createTime: undefined,
           routeEntryType: undefined,
+          [PROVIDER_KEY]: provider,
         },
         opts,
-        RESOURCE_MODULE,
-        type,
       );
     } finally {
       restoreStacks();
@@ -144,7 +166,7 @@ abstract class RouteEntryResource extends pulumi.dynamic.Resource {
  */
 export class VpnRouteEntry extends RouteEntryResource {
   constructor(name: string, args: VpnRouteEntryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(vpnRouteEntryProvider, VPN_ROUTE_ENTRY_TYPE, name, args, opts);
+    super(providerText("vpnRouteEntry"), VPN_ROUTE_ENTRY_TOKEN, name, args, opts);
   }
 }
 
@@ -158,6 +180,12 @@ export class VpnPbrRouteEntry extends RouteEntryResource {
   declare readonly priority: pulumi.Output<number>;
 
   constructor(name: string, args: VpnPbrRouteEntryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(vpnPbrRouteEntryProvider, VPN_PBR_ROUTE_ENTRY_TYPE, name, { priority: undefined, ...args }, opts);
+    super(
+      providerText("vpnPbrRouteEntry"),
+      VPN_PBR_ROUTE_ENTRY_TOKEN,
+      name,
+      { priority: undefined, ...args },
+      opts,
+    );
   }
 }

@@ -1,4 +1,8 @@
-/* The VpnPbrRouteEntry provider as a module's exports; see ./vpnRouteEntry.ts for why. */
+/*
+ * A module whose exports ARE the provider object: a route's `__provider` (providerText.ts) is one line that
+ * requires this file by module name when the package lies under node_modules; elsewhere the closure
+ * serializer copies the object by value. package.json exports this directory.
+ */
 import { vpnPbrRouteEntryProvider } from "../resourceProviders";
 
 export = vpnPbrRouteEntryProvider;

@@ -11,7 +11,7 @@ const DIST_TESTS = path.join(REPO, "dist", "tests", "provider", "serialized");
 /** The bound the issue sets for `__provider`, per resource, when the provider is copied by value. */
 export const MAX_SERIALIZED_BYTES = 4096;
 /** The bound when the package is installed under node_modules and `__provider` refers to it by module name. */
-export const MAX_BY_NAME_BYTES = 512;
+export const MAX_BY_NAME_BYTES = 128;
 
 function newestMtime(dir: string): number {
   let newest = 0;
