@@ -38,17 +38,16 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
     const planned = planRoutes(name, args, this);
     const options = childOptions(this, opts);
 
-    const turn = registrationTurns();
-    const resources: Array<VpnRouteEntry | VpnPbrRouteEntry> = [];
+    const turns = registrationTurns();
     const byRoute = new Map<PlannedRoute, VpnRouteEntry | VpnPbrRouteEntry>();
     const children = activeAfterStandbys(planned).map(({ route, after }): RouteChild => {
       const standbys = after.map((r) => byRoute.get(r)!);
-      const turnTaken = turn(resources);
+      const turnTaken = turns.next();
       // An active route waits for its destination's standbys (see activeAfterStandbys), after its turn.
       const dependsOn =
         standbys.length === 0 ? turnTaken : Promise.resolve(turnTaken ?? []).then(() => standbys);
       const resource = this.child(name, route, args, { ...options, dependsOn });
-      resources.push(resource);
+      turns.built(resource);
       byRoute.set(route, resource);
       return { route, resource };
     });

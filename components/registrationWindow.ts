@@ -8,21 +8,103 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export const ROUTES_IN_FLIGHT_PER_GATEWAY = 3;
 
+/** The language host passes `pulumi up --parallel` (its default: 4 x CPUs) to the program in this variable. */
+const PARALLEL_ENV = "PULUMI_NODEJS_PARALLEL";
+
+/** One component's routes: those waiting for a turn, in order, and how many of its turns are running. */
+interface Lane {
+  waiting: Array<() => void>;
+  inFlight: number;
+}
+
 /**
- * Paces a component's route registrations during an update. The engine runs steps first come, first served
- * in its `--parallel` slots (8 on 2 CPUs), and a gateway takes one write at a time: a component that registers
- * its 25 routes at once fills every slot with one gateway while the others idle, so four gateways take four
- * times as long as one. With at most ROUTES_IN_FLIGHT_PER_GATEWAY per component waiting, the slots go round
- * the gateways. Previews (no writes) and unchanged routes are not held back beyond their turn.
- *
- * Returns a `dependsOn` for each route: a promise of no resources (no dependency is recorded) that settles
- * when the route ROUTES_IN_FLIGHT_PER_GATEWAY places earlier is registered, failed or not.
+ * Paces the routes of every VpnGatewayRoutes of the program during an update. The engine runs steps first
+ * come, first served in its `--parallel` slots, and a gateway takes one write at a time: routes of one
+ * gateway that fill every slot leave the other gateways idle, and with three routes waiting per gateway,
+ * three gateways filled the 8 slots of 2 CPUs while a fourth waited for a free one (its first write 1.7 s
+ * late). So at most `slots` routes of all components are in the engine at once, at most
+ * ROUTES_IN_FLIGHT_PER_GATEWAY of one, and each free slot goes to the component with the fewest running.
+ * Turns are handed out after the program's synchronous part, so components declared together start together.
  */
-export function registrationTurns(): (earlier: pulumi.Resource[]) => Promise<pulumi.Resource[]> | undefined {
-  if (pulumi.runtime.isDryRun()) return () => undefined;
-  return (earlier) => {
-    const ahead = earlier[earlier.length - ROUTES_IN_FLIGHT_PER_GATEWAY];
-    return ahead ? registered(ahead).then(() => []) : undefined;
+class RegistrationPacer {
+  private readonly lanes: Lane[] = [];
+  private inFlight = 0;
+  private granting = false;
+
+  constructor(private readonly slots: number) {}
+
+  lane(): Lane {
+    const lane: Lane = { waiting: [], inFlight: 0 };
+    this.lanes.push(lane);
+    return lane;
+  }
+
+  /** Settles when the route gets its turn; the turn ends when `registered` settles. */
+  turn(lane: Lane, registered: () => Promise<void>): Promise<pulumi.Resource[]> {
+    return new Promise((resolve) => {
+      lane.waiting.push(() => {
+        resolve([]);
+        void registered().then(() => {
+          lane.inFlight--;
+          this.inFlight--;
+          this.grantSoon();
+        });
+      });
+      this.grantSoon();
+    });
+  }
+
+  private grantSoon(): void {
+    if (this.granting) return;
+    this.granting = true;
+    setImmediate(() => {
+      this.granting = false;
+      this.grant();
+    });
+  }
+
+  private grant(): void {
+    while (this.inFlight < this.slots) {
+      let next: Lane | undefined;
+      for (const lane of this.lanes) {
+        if (lane.waiting.length === 0 || lane.inFlight >= ROUTES_IN_FLIGHT_PER_GATEWAY) continue;
+        if (!next || lane.inFlight < next.inFlight) next = lane;
+      }
+      if (!next) return;
+      next.inFlight++;
+      this.inFlight++;
+      next.waiting.shift()!();
+    }
+  }
+}
+
+let pacer: RegistrationPacer | undefined;
+
+function slotsFromEnv(): number {
+  const parallel = Number(process.env[PARALLEL_ENV]);
+  return Number.isInteger(parallel) && parallel > 0 ? parallel : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * One component's turns: called with each route as it is built, in order, returns the `dependsOn` of the
+ * next route (a promise of no resources, so no dependency is recorded) and, once that route exists, is told
+ * of it so its turn ends when the engine has answered its registration, failed or not. Previews (no writes)
+ * are not paced.
+ */
+export function registrationTurns(): {
+  next(): Promise<pulumi.Resource[]> | undefined;
+  built(resource: pulumi.Resource): void;
+} {
+  if (pulumi.runtime.isDryRun()) return { next: () => undefined, built: () => undefined };
+  pacer ??= new RegistrationPacer(slotsFromEnv());
+  const lane = pacer.lane();
+  let resolveBuilt: (resource: pulumi.Resource) => void = () => undefined;
+  return {
+    next: () => {
+      const built = new Promise<pulumi.Resource>((resolve) => (resolveBuilt = resolve));
+      return pacer!.turn(lane, () => built.then(registered));
+    },
+    built: (resource) => resolveBuilt(resource),
   };
 }
 

@@ -64,24 +64,26 @@ export interface WaitOptions {
   /** @default 1.5 */
   pollGrowth?: number;
   /**
-   * A throttled look ends the wait (`throttled` in the answer) instead of waiting out its x-acs-retry-after
-   * (1 s): for a caller that expects the gateway done by now and whose next write is retried anyway if the
-   * gateway is still busy. @default false
+   * Epoch ms: a throttled look ends the wait (`throttled` in the answer) at this time instead of being asked
+   * again after its x-acs-retry-after (1 s), for a caller that expects the gateway done by then and whose next
+   * write is retried anyway if the gateway is still busy. A look throttled earlier waits until then without
+   * asking again (a write sent before then would most likely be refused, and a refusal waits up to a second
+   * before its retry). @default never: a throttled look is asked again after its x-acs-retry-after
    */
-  releaseOnThrottle?: boolean;
+  releaseOnThrottleAfter?: number;
 }
 
 /** What a wait for the gateway saw, in the client's clock (epoch ms, at each answer). */
 export interface GatewayWait {
   /** The last answer that still said the gateway was busy; absent when the first answer said active. */
   lastBusyAt?: number;
-  /** The wait ended at a throttled look (`releaseOnThrottle`): the gateway's status is not known. */
+  /** The wait ended at a throttled look (`releaseOnThrottleAfter`): the gateway's status is not known. */
   throttled?: boolean;
   /**
-   * When the look that found it active was asked (not answered: a throttled look can come back seconds
-   * later, and that says nothing about the gateway).
+   * When the gateway was seen active: when that look was asked, or, for a look that was retried (a throttled
+   * or failed attempt first), when it was answered, since the answer is as of its last attempt.
    */
-  activeAskedAt: number;
+  activeSeenAt: number;
 }
 
 export type PageRequest<R> = R & { PageNumber: number; PageSize?: number };
@@ -188,12 +190,21 @@ export class VpcClient {
     let lastBusyAt: number | undefined;
     const look = async () => {
       const askedAt = this.invoker.now();
-      const gateway = opts.releaseOnThrottle
-        ? await this.lookUnlessThrottled(req, deadline)
-        : await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
-      const active = gateway === undefined || gateway.Status === GATEWAY_STATUS_ACTIVE;
-      if (!active) lastBusyAt = this.invoker.now();
-      return { gateway, askedAt, active };
+      const releaseAt = opts.releaseOnThrottleAfter;
+      const gateway =
+        releaseAt !== undefined
+          ? await this.lookUnlessThrottled(req, deadline)
+          : await this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
+      if (gateway === undefined) {
+        // Throttled: says nothing of the gateway (no busy time to learn from); the wait ends at releaseAt.
+        const early = releaseAt! - this.invoker.now();
+        if (early > 0) await this.invoker.sleep(early);
+        return { gateway, askedAt, active: true };
+      }
+      const active = gateway.Status === GATEWAY_STATUS_ACTIVE;
+      const answeredAt = this.invoker.now();
+      if (!active) lastBusyAt = answeredAt;
+      return { gateway, askedAt: gateway.$metadata.attempts > 1 ? answeredAt : askedAt, active };
     };
     const seen = await pollUntil(look, (s) => s.active, {
       schedule: {
@@ -213,8 +224,8 @@ export class VpcClient {
           waitingFor: `gateway ${req.VpnGatewayId} to become ${GATEWAY_STATUS_ACTIVE} (last status: ${last.gateway?.Status})`,
         }),
     });
-    if (seen.gateway === undefined) return { lastBusyAt, activeAskedAt: seen.askedAt, throttled: true };
-    return { lastBusyAt, activeAskedAt: seen.askedAt };
+    if (seen.gateway === undefined) return { lastBusyAt, activeSeenAt: seen.askedAt, throttled: true };
+    return { lastBusyAt, activeSeenAt: seen.askedAt };
   }
 
   /**

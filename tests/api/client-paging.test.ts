@@ -170,38 +170,52 @@ describe("waitForGatewayActive", () => {
     expect(time.sleeps).toEqual([100, 150, 225]);
   });
 
-  it("reports when it last saw the gateway busy and when it asked the look that found it active", async () => {
+  it("reports when it last saw the gateway busy and when it saw it active", async () => {
     // Busy, then a throttled look (retried after x-acs-retry-after: 1 s), then active.
     server = await startApiServer(busyThenThrottledThenActive);
     const time = timedClient();
     const start = time.clock().getTime();
     const seen = await client.waitForGatewayActive(GW, { pollMs: 100, pollGrowth: 1.1 });
     expect(time.sleeps).toEqual([100, 1000]);
-    // Asked at +100 ms, answered at +1100 ms: the throttle's second says nothing about the gateway.
-    expect({ lastBusy: seen.lastBusyAt! - start, activeAsked: seen.activeAskedAt - start }).toEqual({
+    // Asked at +100 ms, throttled, asked again and answered at +1100 ms: active as of then, not of +100 ms.
+    expect({ lastBusy: seen.lastBusyAt! - start, activeSeen: seen.activeSeenAt - start }).toEqual({
       lastBusy: 0,
-      activeAsked: 100,
+      activeSeen: 1100,
     });
   });
 
-  it("with releaseOnThrottle, ends at a throttled look instead of waiting out its x-acs-retry-after", async () => {
+  it("with releaseOnThrottleAfter, ends at a throttled look instead of waiting out its x-acs-retry-after", async () => {
     // Busy, then throttled: the same script as above, where the plain wait slept the throttle's 1 s.
     server = await startApiServer(busyThenThrottledThenActive);
     const time = timedClient();
-    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottle: true });
+    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottleAfter: 0 });
     expect(seen.throttled).toBe(true);
     expect(server.requests).toHaveLength(2);
     expect(time.sleeps).toEqual([100]);
   });
 
-  it("with releaseOnThrottle, still retries a server error of a look", async () => {
+  it("ends a wait whose look was throttled before releaseOnThrottleAfter at that time, without asking again", async () => {
+    server = await startApiServer(busyThenThrottledThenActive);
+    const time = timedClient();
+    const start = time.clock().getTime();
+    const seen = await client.waitForGatewayActive(GW, {
+      pollMs: 100,
+      releaseOnThrottleAfter: start + 1_000,
+    });
+    expect(seen.throttled).toBe(true);
+    expect(server.requests).toHaveLength(2);
+    // Throttled at +100 ms: sleeps the 900 ms to the release time, not the x-acs-retry-after to ask again.
+    expect(time.sleeps).toEqual([100, 900]);
+  });
+
+  it("with releaseOnThrottleAfter, still retries a server error of a look", async () => {
     server = await startApiServer((_req, res, n) =>
       n === 1
         ? sendJson(res, 503, { Code: "ServiceUnavailable", RequestId: "r1" })
         : sendJson(res, 200, { RequestId: `r${n}`, Status: "active" }),
     );
     timedClient();
-    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottle: true });
+    const seen = await client.waitForGatewayActive(GW, { pollMs: 100, releaseOnThrottleAfter: 0 });
     expect(seen.throttled).toBeUndefined();
     expect(server.requests).toHaveLength(2);
   });

@@ -129,31 +129,38 @@ describe("Gateway against the emulator", () => {
 
 describe("nextExpectedApplyMs", () => {
   it("looks first when the look that found the gateway active was asked, when a fine poll before was busy", () => {
-    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 1_000, activeAskedAfterMs: 1_050 })).toBe(1_050);
+    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 1_000, activeSeenAfterMs: 1_010 })).toBe(1_010);
   });
 
   it("looks first where it last saw the gateway busy when the polls were coarse (a first write, a throttled look)", () => {
-    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 990, activeAskedAfterMs: 1_640 })).toBe(990);
+    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 990, activeSeenAfterMs: 1_640 })).toBe(990);
     // Busy at the first look (6 ms), then throttled until 2 s: half the bound, not 6 ms of polling from zero.
-    expect(nextExpectedApplyMs(990, { lastBusyAfterMs: 6, activeAskedAfterMs: 2_000 })).toBe(1_000);
+    expect(nextExpectedApplyMs(990, { lastBusyAfterMs: 6, activeSeenAfterMs: 2_000 })).toBe(1_000);
+  });
+
+  it("comes down halfway to where the gateway was last seen busy when the first look found it active", () => {
+    // A wait learned from a look a throttle held back: 1,455 ms, where the gateway was busy at 458 ms.
+    expect(nextExpectedApplyMs(1_455, { activeSeenAfterMs: 1_455 }, 458)).toBe(957);
+    // Close to it: 2% down.
+    expect(nextExpectedApplyMs(1_010, { activeSeenAfterMs: 1_010 }, 990)).toBe(990);
   });
 
   it("follows the gateway down when the first look already found it active", () => {
-    expect(nextExpectedApplyMs(1_050, { activeAskedAfterMs: 4_000 })).toBe(1_029);
-    expect(nextExpectedApplyMs(1_029, { activeAskedAfterMs: 1_029 })).toBe(1_008);
+    expect(nextExpectedApplyMs(1_050, { activeSeenAfterMs: 4_000 })).toBe(1_029);
+    expect(nextExpectedApplyMs(1_029, { activeSeenAfterMs: 1_029 })).toBe(1_008);
   });
 
   it("never waits longer than its cap before the first look", () => {
-    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 299_990, activeAskedAfterMs: 300_000 })).toBe(30_000);
+    expect(nextExpectedApplyMs(0, { lastBusyAfterMs: 299_990, activeSeenAfterMs: 300_000 })).toBe(30_000);
   });
 });
 
 describe("followUpPollMs", () => {
-  it("polls a twentieth of the learned apply time, at least 50 ms, and 200 ms before anything is learned", () => {
+  it("polls a hundredth of the learned apply time, at least 10 ms, and 200 ms before anything is learned", () => {
     expect(followUpPollMs(0)).toBe(200);
-    expect(followUpPollMs(400)).toBe(50);
-    expect(followUpPollMs(1_000)).toBe(50);
-    expect(followUpPollMs(10_000)).toBe(500);
+    expect(followUpPollMs(400)).toBe(10);
+    expect(followUpPollMs(1_000)).toBe(10);
+    expect(followUpPollMs(10_000)).toBe(100);
   });
 });
 
