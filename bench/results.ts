@@ -21,6 +21,18 @@ export const SCALE_API_CALLS_TARGET = 4;
 /** `pulumi preview` of unchanged routes against the floor's preview of as many no-op resources. */
 export const PREVIEW_FLOOR_RATIO_TARGET = 1.2;
 
+/**
+ * Whether a run holds its time ratios (converge, faults, rateLimited, scale against the floor) to the targets.
+ * `--quick` does not: at its sizes the limits are under a second and the engine's start (about 2.3 s, the
+ * same for any provider) is most of every run, so a quick converge of 12 routes is 4x its 0.75 s limit by
+ * construction. It reports them, and holds what does not depend on size: no duplicates, missing or failed
+ * routes, API requests and state bytes per route, refresh listings, the preview's and the program memory's
+ * ratio to the floor, no throttled call.
+ */
+export function holdsTimeRatios(meta: Pick<BenchMeta, "mode">): boolean {
+  return meta.mode === "full";
+}
+
 export interface ConvergePoint {
   routes: number;
   limitSeconds: number;
@@ -166,8 +178,10 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
     target,
     met: value <= target,
   });
-  const list: Target[] = [max("converge ratio (plain pulumi up)", r.converge.ratio, CONVERGE_RATIO_TARGET)];
-  if (r.converge.tuned)
+  const timed = holdsTimeRatios(r.meta);
+  const list: Target[] = [];
+  if (timed) list.push(max("converge ratio (plain pulumi up)", r.converge.ratio, CONVERGE_RATIO_TARGET));
+  if (timed && r.converge.tuned)
     list.push(max("converge ratio (--parallel)", r.converge.tuned.ratio, CONVERGE_RATIO_TARGET));
   list.push(
     max("refresh DescribeVpnRouteEntries calls", r.refresh.describeCalls, r.refresh.targetCalls),
@@ -175,24 +189,23 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
     max("faults: duplicates", r.faults.duplicates, 0),
     max("faults: missing", r.faults.missing, 0),
     max("faults: failed", r.faults.failed, 0),
-    max("faults ratio", r.faults.ratio, FAULTS_RATIO_TARGET),
   );
+  if (timed) list.push(max("faults ratio", r.faults.ratio, FAULTS_RATIO_TARGET));
   if (r.preview.floorRatio !== undefined) {
     list.push(max("preview ratio to the floor's preview", r.preview.floorRatio, PREVIEW_FLOOR_RATIO_TARGET));
   }
   if (r.scale) {
+    if (timed)
+      list.push(max("scale: ratio to the engine's floor", r.scale.floorRatio, SCALE_FLOOR_RATIO_TARGET));
     list.push(
-      max("scale: ratio to the engine's floor", r.scale.floorRatio, SCALE_FLOOR_RATIO_TARGET),
       max("scale: program memory against the floor's", r.scale.programMemoryRatio, SCALE_MEMORY_RATIO_TARGET),
       max("scale: state bytes per route", r.scale.stateBytesPerRoute, SCALE_STATE_BYTES_TARGET),
       max("scale: API requests per route", r.scale.apiCallsPerRoute, SCALE_API_CALLS_TARGET),
     );
   }
   if (r.rateLimited) {
-    list.push(
-      max("rateLimited: throttled calls", r.rateLimited.throttled, 0),
-      max("rateLimited ratio", r.rateLimited.ratio, RATE_LIMITED_RATIO_TARGET),
-    );
+    list.push(max("rateLimited: throttled calls", r.rateLimited.throttled, 0));
+    if (timed) list.push(max("rateLimited ratio", r.rateLimited.ratio, RATE_LIMITED_RATIO_TARGET));
   }
   return list;
 }

@@ -27,7 +27,7 @@ import { runBaseline, type BaselineRun } from "./scenarios/baseline";
 import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
-import { runScale } from "./scenarios/scale";
+import { runScale, runScalePoint } from "./scenarios/scale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -45,6 +45,8 @@ export function cliDefaultParallel(cli: PulumiCli): number {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  const alone = process.argv.indexOf("--scale-point");
+  if (alone >= 0) return measureScalePointAlone(Number(process.argv[alone + 1]));
   if (process.argv.includes("--redraw")) {
     // The chart and the Markdown again from the stored figures, without running anything.
     const file = path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);
@@ -130,6 +132,37 @@ async function main(): Promise<void> {
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
   writeOutputs(results, quick);
   process.stdout.write(consoleTable(summaryRows(results)) + "\n");
+}
+
+/**
+ * `npm run bench -- --scale-point N`: one point of the scale curve (N routes and the floor's N resources), on
+ * its own, written into bench/results/latest.json's curve with when and at which commit it was measured.
+ * For the 2,000-route point: with checkpoints on, that pair alone takes about 7 minutes on 2 CPUs, which the
+ * full bench's 12 minutes cannot hold beside its other scenarios.
+ */
+async function measureScalePointAlone(routes: number): Promise<void> {
+  if (!Number.isInteger(routes) || routes < 1)
+    throw new Error("--scale-point takes a route count, e.g. 2000");
+  const file = path.join(RESULTS_DIR, "latest.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  if (!results.scale) throw new Error(`${file} has no scale section: run the full bench first`);
+  locateCli();
+  prepareEngineRuns();
+  const meta = startMeta("full", "", "");
+  const { gateways, configDelayMs } = FULL_SCALE.scale;
+  const point = await runScalePoint(routes, gateways, configDelayMs);
+  const measuredAlone = {
+    startedAt: meta.startedAt,
+    gitCommit: meta.gitCommit,
+    loadAverageStart: meta.loadAverageStart,
+    loadAverageEnd: finishMeta(meta, Date.now()).loadAverageEnd!,
+  };
+  log(
+    `scale ${routes} routes alone: ${point.seconds} s, floor ${point.floorSeconds} s (${point.floorRatio}x)`,
+  );
+  const curve = [...results.scale.curve.filter((p) => p.routes !== routes), { ...point, measuredAlone }];
+  results.scale.curve = curve.sort((a, b) => a.routes - b.routes);
+  writeOutputs(results, false);
 }
 
 function writeOutputs(results: BenchResults, quick: boolean): void {

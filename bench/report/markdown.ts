@@ -101,6 +101,14 @@ function scaleCurve(sc: NonNullable<BenchResults["scale"]>, subheading: string, 
         `${p.stateBytesPerRoute} B (${p.floorStateBytesPerResource} B) | ${p.apiCallsPerRoute} | ` +
         `${p.programPeakMiB} (${p.floorProgramPeakMiB}) | ${p.providerPeakMiB} (${p.floorProviderPeakMiB}) |`,
     ),
+    ...sc.curve
+      .filter((p) => p.measuredAlone)
+      .map(
+        (p) =>
+          `\nThe ${p.routes}-route point was measured on its own (\`npm run bench -- --scale-point ${p.routes}\`, ` +
+          `${p.measuredAlone!.startedAt.slice(0, 16).replace("T", " ")} UTC at \`${p.measuredAlone!.gitCommit}\`, load average ` +
+          `${p.measuredAlone!.loadAverageStart} to ${p.measuredAlone!.loadAverageEnd}): with it the full bench would pass its 12 minutes.`,
+      ),
     "",
     `![pulumi up time against route count, with the engine's floor](${dir}${quick ? "quick-" : ""}${SCALE_CHART_SVG})`,
   ];

@@ -42,6 +42,8 @@ export interface ScalePoint {
   providerPeakMiB: number;
   floorProgramPeakMiB: number;
   floorProviderPeakMiB: number;
+  /** Set on a point measured on its own (`--scale-point`) and written into a full run's curve. */
+  measuredAlone?: { startedAt: string; gitCommit: string; loadAverageStart: number; loadAverageEnd: number };
 }
 
 /** `pulumi up`, timed, with the peak memory of its program and provider processes. */

@@ -146,6 +146,23 @@ describe("bench report", () => {
     expect(consoleTable(rows).split("\n")).toHaveLength(rows.length + 1);
   });
 
+  it("--quick reports the time ratios without holding them, and holds the rest", () => {
+    const full = fixture();
+    const quickPartial = { ...full, meta: { ...full.meta, mode: "quick" as const } };
+    const quick = { ...quickPartial, targets: evaluateTargets(quickPartial) };
+    const names = quick.targets.map((t) => t.name);
+    expect(names).not.toContain("converge ratio (plain pulumi up)");
+    expect(names).not.toContain("faults ratio");
+    expect(names).toContain("faults: duplicates");
+    expect(names).toContain("refresh DescribeVpnRouteEntries calls");
+    // The converge row: 3.53x its limit, MISSED in a full run, reported in a quick one.
+    expect(summaryRows(full)[0].verdict).toBe("MISSED");
+    expect(summaryRows(quick)[0]).toMatchObject({
+      verdict: "met",
+      limit: expect.stringContaining("reported"),
+    });
+  });
+
   it("writes the machine, the table and the chart into the Markdown", () => {
     const md = markdownReport(fixture(), "converge.png");
     expect(md).toContain("Machine: 2 CPUs (cpu), 24 GiB");
