@@ -184,9 +184,9 @@ export class Gateway {
 
   /**
    * Waits the learned apply time, then polls the gateway until it is active again, or, when a look is
-   * throttled, until a little after the last apply time, when it is presumed active. The polls are a small fraction of the apply time (a 1 s
-   * gateway is asked 10 ms after a busy look, a 10 s one 100 ms after): the next write waits on this, so a
-   * coarse poll costs every write on the gateway.
+   * throttled, until a little after the learned time, when it is presumed active. The polls are a small
+   * fraction of the apply time (a 1 s gateway is asked 10 ms after a busy look, a 10 s one 100 ms after): the
+   * next write waits on this, so a coarse poll costs every write on the gateway.
    */
   private async waitUntilApplied(): Promise<void> {
     const answeredAt = this.env.now();
