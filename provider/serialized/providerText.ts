@@ -22,7 +22,7 @@ export type ProviderModule = keyof typeof PROVIDERS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
 /** `alicloud-vpn-routes/dist/provider/serialized/<file>.js` when this package lies under node_modules. */
-export function moduleNameOf(file: string): string | undefined {
+function moduleNameOf(file: string): string | undefined {
   const at = file.lastIndexOf(NODE_MODULES);
   if (at < 0) return undefined;
   return file
