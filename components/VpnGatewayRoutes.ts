@@ -38,16 +38,16 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
     const planned = planRoutes(name, args, this);
     const options = childOptions(this, opts);
 
-    const turns = registrationTurns();
+    const nextTurn = registrationTurns();
     const byRoute = new Map<PlannedRoute, VpnRouteEntry | VpnPbrRouteEntry>();
     const children = activeAfterStandbys(planned).map(({ route, after }): RouteChild => {
       const standbys = after.map((r) => byRoute.get(r)!);
-      const turnTaken = turns.next();
+      const turn = nextTurn();
       // An active route waits for its destination's standbys (see activeAfterStandbys), after its turn.
       const dependsOn =
-        standbys.length === 0 ? turnTaken : Promise.resolve(turnTaken ?? []).then(() => standbys);
+        standbys.length === 0 ? turn.dependsOn : Promise.resolve(turn.dependsOn ?? []).then(() => standbys);
       const resource = this.child(name, route, args, { ...options, dependsOn });
-      turns.built(resource);
+      turn.built(resource);
       byRoute.set(route, resource);
       return { route, resource };
     });

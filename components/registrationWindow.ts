@@ -39,12 +39,12 @@ class RegistrationPacer {
     return lane;
   }
 
-  /** Settles when the route gets its turn; the turn ends when `registered` settles. */
-  turn(lane: Lane, registered: () => Promise<void>): Promise<pulumi.Resource[]> {
+  /** Settles when the route gets its turn; the turn ends when `ended` settles. */
+  turn(lane: Lane, ended: Promise<void>): Promise<pulumi.Resource[]> {
     return new Promise((resolve) => {
       lane.waiting.push(() => {
         resolve([]);
-        void registered().then(() => {
+        void ended.then(() => {
           lane.inFlight--;
           this.inFlight--;
           this.grantSoon();
@@ -85,26 +85,25 @@ function slotsFromEnv(): number {
   return Number.isInteger(parallel) && parallel > 0 ? parallel : Number.POSITIVE_INFINITY;
 }
 
-/**
- * One component's turns: called with each route as it is built, in order, returns the `dependsOn` of the
- * next route (a promise of no resources, so no dependency is recorded) and, once that route exists, is told
- * of it so its turn ends when the engine has answered its registration, failed or not. Previews (no writes)
- * are not paced.
- */
-export function registrationTurns(): {
-  next(): Promise<pulumi.Resource[]> | undefined;
+/** One route's turn: the `dependsOn` to build it with, and, once built, the route, so the turn can end. */
+export interface Turn {
+  /** A promise of no resources (no dependency is recorded); undefined when not paced. */
+  dependsOn?: Promise<pulumi.Resource[]>;
+  /** The turn ends when the engine has answered this route's registration, failed or not. */
   built(resource: pulumi.Resource): void;
-} {
-  if (pulumi.runtime.isDryRun()) return { next: () => undefined, built: () => undefined };
-  pacer ??= new RegistrationPacer(slotsFromEnv());
-  const lane = pacer.lane();
-  let resolveBuilt: (resource: pulumi.Resource) => void = () => undefined;
-  return {
-    next: () => {
-      const built = new Promise<pulumi.Resource>((resolve) => (resolveBuilt = resolve));
-      return pacer!.turn(lane, () => built.then(registered));
-    },
-    built: (resource) => resolveBuilt(resource),
+}
+
+/**
+ * One component's turns, taken in the order its routes are built. Previews (no writes) are not paced.
+ */
+export function registrationTurns(): () => Turn {
+  if (pulumi.runtime.isDryRun()) return () => ({ built: () => undefined });
+  const shared = (pacer ??= new RegistrationPacer(slotsFromEnv()));
+  const lane = shared.lane();
+  return () => {
+    let built: (resource: pulumi.Resource) => void = () => undefined;
+    const route = new Promise<pulumi.Resource>((resolve) => (built = resolve));
+    return { dependsOn: shared.turn(lane, route.then(registered)), built };
   };
 }
 
