@@ -19,5 +19,6 @@ export {
   type ProviderEndpoint,
   type RouteWeight,
 } from "./provider";
-export { VpcClient, type VpcClientOptions, type StaticCredentials } from "./provider/api";
+export { VpcClient, type VpcClientOptions } from "./provider/api/client";
+export type { StaticCredentials } from "./provider/api/types";
 export * from "./components";

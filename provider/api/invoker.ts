@@ -35,6 +35,7 @@ import {
   BackoffPolicy,
   classifyError,
   runWithRetries,
+  wasRefused,
   type Deadline,
   type RetryEvent,
   type RetryMetadata,
@@ -104,6 +105,19 @@ export interface InvokeResult {
 }
 
 /**
+ * Runs the wait out of a throttle (x-acs-retry-after) while every attempt of a call so far was refused before
+ * it was taken, so the caller can lend what the call holds (its gateway's turn) meanwhile.
+ */
+export type WhileThrottled = (wait: () => Promise<void>) => Promise<void>;
+
+/** How one call differs from the client's defaults. */
+export interface CallOverrides {
+  maxAttempts?: number;
+  /** @default the wait alone */
+  whileThrottled?: WhileThrottled;
+}
+
+/**
  * Turns (action, parameters) into a signed, retried HTTP exchange. Credentials, region and endpoint are
  * resolved at call time; signing happens inside the retry loop, so every attempt has its own nonce,
  * timestamp and signature.
@@ -170,7 +184,7 @@ export class Invoker {
     action: string,
     params: object,
     deadline: Deadline = this.deadline(),
-    overrides: { maxAttempts?: number } = {},
+    overrides: CallOverrides = {},
   ): Promise<InvokeResult> {
     const signal = this.options.signal?.();
     throwIfCancelled(signal, action);
@@ -198,6 +212,8 @@ export class Invoker {
     const perPeriod = limitOf(action, this.rateLimits(ctx));
     const budgetKey = `${budgetAccount(resolved.spec, resolved.source)}\n${wire.RegionId}\n${action}`;
 
+    /** Every failed attempt so far was refused before it was taken: nothing of this call has reached the gateway. */
+    let refusedSoFar = true;
     const { value, metadata } = await runWithRetries(
       async (_attempt, remainingMs) => {
         // Per attempt: a long retry sequence may outlive a session; the chain refreshes it in time.
@@ -249,7 +265,13 @@ export class Invoker {
         deadline,
         policy: this.policy,
         now: this.now,
-        sleep: (ms) => abortable(this.sleep(ms), signal, action),
+        sleep: (ms, after) => {
+          const wait = () => abortable(this.sleep(ms), signal, action);
+          refusedSoFar &&= wasRefused(after);
+          const lend =
+            refusedSoFar && after.code.includes(THROTTLING_CODE_PART) ? overrides.whileThrottled : undefined;
+          return lend ? lend(wait) : wait();
+        },
         maxAttempts: overrides.maxAttempts ?? this.options.maxAttempts,
         unreachableRetryMs: this.options.unreachableRetryMs,
         onRetry: this.options.onRetry,

@@ -42,6 +42,14 @@ export function classifyError({ code, httpStatus }: ErrorFacts): ErrorKind {
 }
 
 /**
+ * True when the API answered that it did not take the call: throttled, or refused by a busy gateway. Any
+ * other failure (no answer, a server error) may have come after the call was taken.
+ */
+export function wasRefused(err: VpcApiError): boolean {
+  return err.kind === "busy" || err.code.includes(THROTTLING_CODE_PART);
+}
+
+/**
  * Kinds the retry loop tries again. Busy is among them: another process may be writing to the gateway.
  * Unreachable only briefly (the loop bounds it): a wrong endpoint does not heal by waiting.
  */
@@ -129,7 +137,8 @@ export interface RetryLoopOptions {
   deadline: Deadline;
   policy: BackoffPolicy;
   now: () => number;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits before the next attempt; `after` is the error that attempt follows. */
+  sleep: (ms: number, after: VpcApiError) => Promise<void>;
   /** Upper bound on attempts besides the deadline. @default Infinity */
   maxAttempts?: number;
   /** Connect failures in a row are final once retrying them would pass this. @default 15000 */
@@ -179,7 +188,7 @@ export async function runWithRetries<T>(
         throw deadlineError(options, attempts, totalRetryDelayMs, lastError);
       }
       options.onRetry?.({ action: options.action, attempt: attempts, delayMs: delay, error: err });
-      await options.sleep(delay);
+      await options.sleep(delay, err);
       totalRetryDelayMs += delay;
     }
   }

@@ -155,31 +155,42 @@ export class Gateway {
 
   /**
    * Runs one write under the gateway's lock and keeps the lock until the gateway is `active` again, so the
-   * next write in this process starts only when it can succeed. `effect` says, from the write's answer, what
-   * it did to the listing of its route kind; the kept listing is then updated instead of dropped (a write of
-   * unknown effect drops it at once).
+   * next write in this process starts only when it can succeed. `write` makes its call on the client it is
+   * given: while that call waits out a throttle (refused, so the gateway is idle), the next write takes the
+   * lock, and this one queues for it again (measured: about 12 of 50 creates a gateway throttled in the
+   * faults scenario, each a second of idle gateway). `effect` says, from the write's answer, what it did to
+   * the listing of its route kind; the kept listing is then updated instead of dropped (a write of unknown
+   * effect drops it at once).
    */
-  write<T>(
-    write: () => Promise<T>,
+  async write<T>(
+    write: (client: VpcClient) => Promise<T>,
     effect?: {
       kind: RouteKind;
       change: (answer: T) => ((entries: ListedRoute[]) => ListedRoute[]) | undefined;
     },
   ): Promise<T> {
-    return this.writeLock.runExclusive(async () => {
-      if (!effect) this.listings.invalidate();
-      let change: ((entries: ListedRoute[]) => ListedRoute[]) | undefined;
+    let release = await this.writeLock.acquire();
+    const client = this.client.lendingTurn(async (wait) => {
+      release();
       try {
-        const answer = await write();
-        // A gateway active again, or presumed so (a look throttled when it should be done), has applied it.
-        await this.waitUntilApplied();
-        change = effect?.change(answer);
-        return answer;
+        await wait();
       } finally {
-        if (change && effect) this.listings.apply(effect.kind, change);
-        else this.listings.invalidate();
+        release = await this.writeLock.acquire();
       }
     });
+    if (!effect) this.listings.invalidate();
+    let change: ((entries: ListedRoute[]) => ListedRoute[]) | undefined;
+    try {
+      const answer = await write(client);
+      // A gateway active again, or presumed so (a look throttled when it should be done), has applied it.
+      await this.waitUntilApplied();
+      change = effect?.change(answer);
+      return answer;
+    } finally {
+      if (change && effect) this.listings.apply(effect.kind, change);
+      else this.listings.invalidate();
+      release();
+    }
   }
 
   /**

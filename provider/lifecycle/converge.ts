@@ -83,15 +83,14 @@ async function applyStep(
   current: ListedRoute,
   step: Exclude<Step, { op: "weight" }>,
 ): Promise<ListedRoute> {
-  const client = gateway.client;
   switch (step.op) {
     case "publish":
-      await gateway.write(() => api.publish(client, route, step.publish));
+      await gateway.write((client) => api.publish(client, route, step.publish));
       return { ...current, State: step.publish ? "published" : "normal" };
     case "priority": {
       const modifyPriority = api.modifyPriority;
       if (!modifyPriority) throw new Error(`${api.kind} routes have no priority`);
-      await gateway.write(() => modifyPriority(client, route, current, step.to));
+      await gateway.write((client) => modifyPriority(client, route, current, step.to));
       return { ...current, Priority: step.to };
     }
   }

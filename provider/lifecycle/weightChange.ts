@@ -170,10 +170,10 @@ async function modify(
     : api.kind === "pbr"
       ? "ModifyVpnPbrRouteEntryWeight"
       : "ModifyVpnRouteEntryWeight";
-  await gateway.write(() =>
+  await gateway.write((client) =>
     attribute
-      ? attribute(gateway.client, route, current, { weight: route.weight, priority: route.priority })
-      : api.modifyWeight(gateway.client, route, current, route.weight),
+      ? attribute(client, route, current, { weight: route.weight, priority: route.priority })
+      : api.modifyWeight(client, route, current, route.weight),
   );
   return confirmWeight(gateway, api, route, action);
 }
@@ -215,8 +215,8 @@ async function createRoute(
   const desired = { weight: route.weight, publishVpc: route.publishVpc, priority: route.priority };
   let confirmed: ListedRoute | undefined;
   await gateway.write(
-    async () => {
-      const answer = await api.create(gateway.client, route);
+    async (client) => {
+      const answer = await api.create(client, route);
       onCreated?.();
       return answer;
     },
@@ -245,7 +245,7 @@ async function createRoute(
 /** Deletes the route as `current` shows it (the API wants its weight); gone already is done; waits until unlisted. */
 export async function removeRoute(gateway: Gateway, api: RouteApi, route: RouteRef, current: ListedRoute) {
   try {
-    await gateway.write(() => api.remove(gateway.client, route, current));
+    await gateway.write((client) => api.remove(client, route, current));
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }

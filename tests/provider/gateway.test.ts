@@ -84,6 +84,52 @@ describe("Gateway against the emulator", () => {
     await expect(next).resolves.toBe("ran");
   });
 
+  describe("a write waiting out a throttle", () => {
+    /** Two writes on one gateway: A meets the faults `first`, then `then`; B starts at A's throttle. */
+    async function throttledThenAnother(first: object, then: object) {
+      const creates = () =>
+        emulator
+          .requestLog()
+          .filter((e) => e.action === "CreateVpnRouteEntry")
+          .map((e) => `${e.params.RouteDest} ${e.code ?? e.fault ?? e.status}`);
+      let startB!: () => void;
+      const bStarts = new Promise<void>((resolve) => (startB = resolve));
+      const retrying = new VpcClient({
+        endpoint: emulator.endpoint,
+        credentials: emulator.credentials,
+        // The gateway alone: no call budget, whose debt after a throttle would hold the next create back too.
+        config: { "alicloud-vpn:rateLimits": "off" },
+        onRetry: ({ error }) => {
+          if (!error.code.includes("Throttling")) return emulator.setFaults({ throttlePct: 100, ...then });
+          emulator.setFaults({});
+          startB();
+        },
+      });
+      const gateway = new Gateway(REGION, GW, { ...env(), client: () => retrying });
+      emulator.setFaults({ retryAfterSeconds: 1, ...first });
+      const a = gateway.write((c) => c.createVpnRouteEntry(route("10.1.0.0/16")));
+      await bStarts;
+      const b = gateway.write((c) => c.createVpnRouteEntry(route("10.2.0.0/16")));
+      await Promise.all([a, b]);
+      retrying.destroy();
+      return creates();
+    }
+
+    it("lends the gateway to the next write: refused, nothing of it is applying", async () => {
+      expect(await throttledThenAnother({ throttlePct: 100 }, {})).toEqual([
+        "10.1.0.0/16 Throttling.User",
+        "10.2.0.0/16 200",
+        "10.1.0.0/16 200",
+      ]);
+    });
+
+    it("keeps the gateway when an earlier attempt may have been taken (its answer was lost)", async () => {
+      const seen = await throttledThenAnother({ resetAfterApplyPct: 100 }, { retryAfterSeconds: 1 });
+      expect(seen[0]).toMatch(/^10\.1\.0\.0\/16 /); // applied, the answer reset
+      expect(seen.slice(1)).toEqual(["10.1.0.0/16 Throttling.User", "10.1.0.0/16 200", "10.2.0.0/16 200"]);
+    });
+  });
+
   it("learns the apply time: after the first write it waits about that long before it looks", async () => {
     const gateway = new Gateway(REGION, GW, env());
     const looksAfter = async (dest: string) => {
