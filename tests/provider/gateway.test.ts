@@ -130,6 +130,34 @@ describe("Gateway against the emulator", () => {
     });
   });
 
+  it("a write presumed applied at a throttled look keeps the listing current, as a confirmed one does", async () => {
+    const gateway = new Gateway(REGION, GW, env());
+    await gateway.write((c) => c.createVpnRouteEntry(route("10.1.0.0/16"))); // learns the apply time
+    await gateway.list(dbrApi);
+    const listings = () => emulator.requestLog().filter((e) => e.action === "DescribeVpnRouteEntries").length;
+    const before = listings();
+    const added: ListedRoute = {
+      RouteDest: "10.2.0.0/16",
+      NextHop: VCO,
+      Weight: 100,
+      State: "normal",
+    } as ListedRoute;
+    await gateway.write(
+      async (c) => {
+        const answer = await c.createVpnRouteEntry(route("10.2.0.0/16"));
+        emulator.setFaults({ throttlePct: 100 }); // every look at the gateway after the write
+        return answer;
+      },
+      { kind: "dbr", change: () => (entries) => [...entries, added] },
+    );
+    emulator.setFaults({});
+    const looks = emulator.requestLog().filter((e) => e.action === "DescribeVpnGateway");
+    expect(looks[looks.length - 1].code).toBe("Throttling.User");
+    const kept = (await gateway.list(dbrApi, false, true)) as ListedRoute[];
+    expect(kept.map((e) => e.RouteDest)).toEqual(["10.1.0.0/16", "10.2.0.0/16"]);
+    expect(listings()).toBe(before);
+  });
+
   it("learns the apply time: after the first write it waits about that long before it looks", async () => {
     const gateway = new Gateway(REGION, GW, env());
     const looksAfter = async (dest: string) => {
