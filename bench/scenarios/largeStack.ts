@@ -63,7 +63,15 @@ export interface PreviewResult {
 }
 
 export interface LargeStackResult {
-  setup: { routes: number; configDelayMs: number; seconds: number; created: number; result: string };
+  setup: {
+    routes: number;
+    configDelayMs: number;
+    seconds: number;
+    created: number;
+    result: string;
+    /** Requests of the create, all routes on one gateway (through the engine, `--parallel` setupParallel). */
+    apiCallsPerRoute: number;
+  };
   refresh: RefreshResult;
   state: StateResult;
   preview: PreviewResult;
@@ -85,7 +93,9 @@ export async function runLargeStack(setup: LargeStackSetup): Promise<LargeStackR
     // Setup only, not measured: without a checkpoint after every step, creating N routes is not O(N^2) in
     // state writes (the file backend rewrites the whole state each time).
     project.env[SKIP_CHECKPOINTS_ENV] = "true";
+    emulator.clearLog();
     const created = await timed(() => project.up({ skipPreview: true, args }));
+    const createCalls = totalCalls(emulator.counts());
     delete project.env[SKIP_CHECKPOINTS_ENV];
     if (!created.report || created.report.result !== "succeeded") {
       throw new Error(
@@ -142,6 +152,7 @@ export async function runLargeStack(setup: LargeStackSetup): Promise<LargeStackR
         seconds: created.seconds,
         created: routeOps(created.report).create ?? 0,
         result: created.report.result ?? "",
+        apiCallsPerRoute: Math.round((createCalls / setup.routes) * 100) / 100,
       },
       refresh,
       state,

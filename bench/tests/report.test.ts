@@ -1,7 +1,7 @@
 import { convergeChartSvg, niceStep, spreadLabels, ticks } from "../report/chart";
 import { markdownReport } from "../report/markdown";
 import { consoleTable, summaryRows } from "../report/rows";
-import { evaluateTargets, type BenchResults } from "../results";
+import { evaluateTargets, scaleSection, type BenchResults } from "../results";
 import { providerSizes, storedBytes } from "../scenarios/state";
 
 const POINTS = [
@@ -160,6 +160,40 @@ describe("bench report", () => {
     expect(summaryRows(quick)[0]).toMatchObject({
       verdict: "met",
       limit: expect.stringContaining("reported"),
+    });
+  });
+
+  it("holds program memory at every point of the scale curve, and the requests a route on one gateway", () => {
+    const point = (routes: number, programPeakMiB: number, floorProgramPeakMiB: number) => ({
+      routes,
+      limitSeconds: routes / 50,
+      seconds: routes / 20,
+      floorSeconds: routes / 25,
+      floorRatio: 1.25,
+      ratio: 2.5,
+      stateBytesPerRoute: 1664,
+      floorStateBytesPerResource: 2045,
+      apiCallsPerRoute: 2.4,
+      programPeakMiB,
+      providerPeakMiB: 195,
+      floorProgramPeakMiB,
+      floorProviderPeakMiB: 146,
+    });
+    const curve = [point(1000, 378, 333), point(2000, 624, 443.5)];
+    const head = curve[0];
+    const scale = scaleSection(
+      { ...head, gateways: 10, configDelayMs: 200, command: "up", curve },
+      { routes: 1000, apiCallsPerRoute: 2.1 },
+    );
+    const { targets: _fixture, ...partial } = { ...fixture(), scale };
+    const met = Object.fromEntries(evaluateTargets(partial).map((t) => [t.name, [t.value, t.met]]));
+    expect(met["scale: program memory against the floor's"]).toEqual([1.14, true]);
+    expect(met["scale: program memory against the floor's, every point"]).toEqual([1.41, false]);
+    expect(met["scale: API requests per route, 1000 on one gateway"]).toEqual([2.1, true]);
+    const rows = summaryRows({ ...partial, targets: evaluateTargets(partial) });
+    expect(rows.find((r) => r.scenario.includes("worst point"))).toMatchObject({
+      measured: "624 MiB = 1.41x at 2000 routes",
+      verdict: "MISSED",
     });
   });
 
