@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 /**
  * `npm run bench -- --scale-point N`: one point of the scale curve (N routes and the floor's N resources), on
  * its own, written into bench/results/latest.json's curve with when and at which commit it was measured.
- * For the 2,000-route point: with checkpoints on, that pair alone takes about 7 minutes on 2 CPUs, which the
+ * For the 2,000-route point: with checkpoints on, that pair alone takes 7 to 8 minutes on 2 CPUs, which the
  * full bench's 12 minutes cannot hold beside its other scenarios.
  */
 async function measureScalePointAlone(routes: number): Promise<void> {

@@ -47,7 +47,7 @@ export const FULL_SCALE: BenchScale = {
   // 100 creates at 60 per 60 s: past the first 60, one a second; the gateways alone would take 25 s.
   rateLimited: { routes: 100, gateways: 4, configDelayMs: 1000 },
   // The 2,000-route point is measured on its own (`--scale-point 2000`, run.ts): with checkpoints on, the file
-  // backend writes O(N^2) bytes, and that pair of runs alone (ours and the floor, about 7 minutes on 2 CPUs)
+  // backend writes O(N^2) bytes, and that pair of runs alone (ours and the floor, 7 to 8 minutes on 2 CPUs)
   // would take the full bench past its 12 minutes.
   scale: { routes: 1000, gateways: 10, configDelayMs: 200, points: [100, 250, 500, 1000] },
 };
