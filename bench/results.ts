@@ -154,6 +154,11 @@ export function faultsSection(r: ConvergeResult) {
   };
 }
 
+/** The program's peak against the floor's program, at one point of the curve (or the headline). */
+export function programMemoryRatio(p: { programPeakMiB: number; floorProgramPeakMiB: number }): number {
+  return round2(p.programPeakMiB / p.floorProgramPeakMiB);
+}
+
 /**
  * `oneGateway`: the large stack's create, every route on one gateway (the scale points spread them over ten),
  * for the requests a route at that size.
@@ -162,7 +167,7 @@ export function scaleSection(r: ScaleResult, oneGateway?: { routes: number; apiC
   return {
     ...r,
     oneGateway,
-    programMemoryRatio: round2(r.programPeakMiB / r.floorProgramPeakMiB),
+    programMemoryRatio: programMemoryRatio(r),
     targets: {
       floorRatio: SCALE_FLOOR_RATIO_TARGET,
       programMemoryRatio: SCALE_MEMORY_RATIO_TARGET,
@@ -208,7 +213,7 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
       max("scale: API requests per route", r.scale.apiCallsPerRoute, SCALE_API_CALLS_TARGET),
     );
     // The curve's largest point is measured on its own (run.ts --scale-point) and merged in: held too.
-    const worst = Math.max(...r.scale.curve.map((p) => round2(p.programPeakMiB / p.floorProgramPeakMiB)));
+    const worst = Math.max(...r.scale.curve.map(programMemoryRatio));
     list.push(
       max("scale: program memory against the floor's, every point", worst, SCALE_MEMORY_RATIO_TARGET),
     );

@@ -1,5 +1,10 @@
 /** The summary table, as rows both the console and the Markdown report print. */
-import { holdsTimeRatios, PREVIEW_FLOOR_RATIO_TARGET, type BenchResults } from "../results";
+import {
+  holdsTimeRatios,
+  PREVIEW_FLOOR_RATIO_TARGET,
+  programMemoryRatio,
+  type BenchResults,
+} from "../results";
 
 export interface Row {
   scenario: string;
@@ -98,10 +103,8 @@ export function summaryRows(r: BenchResults): Row[] {
   );
   const sc = r.scale;
   if (sc) {
-    const ratioOf = (p: { programPeakMiB: number; floorProgramPeakMiB: number }) =>
-      Math.round((p.programPeakMiB / p.floorProgramPeakMiB) * 100) / 100;
-    const worst = sc.curve.reduce((a, b) => (ratioOf(b) > ratioOf(a) ? b : a));
-    const worstRatio = ratioOf(worst);
+    const worst = sc.curve.reduce((a, b) => (programMemoryRatio(b) > programMemoryRatio(a) ? b : a));
+    const worstRatio = programMemoryRatio(worst);
     rows.push(
       {
         scenario: `scale: ${sc.routes} routes / ${sc.gateways} gateways, ${sc.configDelayMs} ms per write, plain pulumi up (checkpoints on)`,
