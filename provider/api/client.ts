@@ -3,7 +3,7 @@
  * method is one logical operation: a write with its ClientToken, a listing fetched page by page, or a wait
  * for the gateway (on poll.ts); invoker.ts makes each call, signed and retried against one deadline.
  */
-import { THROTTLING_CODE_PART } from "./codes";
+import { isThrottlingCode } from "./codes";
 import { DeadlineExceededError, VpcApiError } from "./errors";
 import type { Invoker, InvokeResult, VpcClientOptions, WhileThrottled } from "./invoker";
 import { pollUntil } from "./poll";
@@ -278,7 +278,7 @@ export class VpcClient {
         await this.invoker.invoke("DescribeVpnGateway", req, deadline, { maxAttempts: 1 }),
       );
     } catch (err) {
-      if (err instanceof VpcApiError && err.code.includes(THROTTLING_CODE_PART)) return undefined;
+      if (err instanceof VpcApiError && isThrottlingCode(err.code)) return undefined;
       if (!(err instanceof VpcApiError) || err.kind === "final" || err.kind === "notFound") throw err;
       return this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req, deadline);
     }

@@ -28,6 +28,11 @@ export const BUSY_CODES: readonly string[] = [
 /** Flow control: `Throttling`, `Throttling.User`, `Throttling.Api`. */
 export const THROTTLING_CODE_PART = "Throttling";
 
+/** True for a flow-control code: the API refused the call before taking it, and says when to come back. */
+export function isThrottlingCode(code: string): boolean {
+  return code.includes(THROTTLING_CODE_PART);
+}
+
 /** Substrings of codes that mark flow control or a transient server fault. */
 export const RETRYABLE_CODE_PARTS: readonly string[] = [
   THROTTLING_CODE_PART,

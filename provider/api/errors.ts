@@ -3,7 +3,7 @@
  * kept, all under one base class, {@link AlicloudVpnError}, which the provider's own errors extend too. What
  * an API code means and the advice a message ends with live in codes.ts.
  */
-import { adviceFor, THROTTLING_CODE_PART, type ErrorContext, type ErrorKind } from "./codes";
+import { adviceFor, isThrottlingCode, type ErrorContext, type ErrorKind } from "./codes";
 
 export type { ErrorKind } from "./codes";
 
@@ -126,7 +126,7 @@ function deadlineAdvice(init: DeadlineExceededInit): string {
       `gateway may be stuck); raise ${RAISE} if it is just slow.`
     );
   }
-  if (last?.code.includes(THROTTLING_CODE_PART)) {
+  if (last && isThrottlingCode(last.code)) {
     return `The API kept throttling the calls (the account's rate limit): lower the engine's --parallel, or raise ${RAISE}.`;
   }
   if (last && last.httpStatus === undefined) {

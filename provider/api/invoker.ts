@@ -13,7 +13,7 @@ import {
   RATE_LIMIT_PERIOD_MS,
   type RateLimitSettings,
 } from "./budget";
-import { THROTTLING_CODE_PART, type ErrorContext } from "./codes";
+import { isThrottlingCode, type ErrorContext } from "./codes";
 import { resolveCredentials } from "./config/credentials";
 import {
   CONFIG_KEYS,
@@ -254,7 +254,7 @@ export class Invoker {
           return parseResponse(action, response, context);
         } catch (err) {
           if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
-          if (err instanceof VpcApiError && err.code.includes(THROTTLING_CODE_PART)) {
+          if (err instanceof VpcApiError && isThrottlingCode(err.code)) {
             this.budget.throttled(budgetKey, err.retryAfterMs ?? MS_PER_SECOND);
           }
           throw err;
@@ -268,8 +268,7 @@ export class Invoker {
         sleep: (ms, after) => {
           const wait = () => abortable(this.sleep(ms), signal, action);
           refusedSoFar &&= wasRefused(after);
-          const lend =
-            refusedSoFar && after.code.includes(THROTTLING_CODE_PART) ? overrides.whileThrottled : undefined;
+          const lend = refusedSoFar && isThrottlingCode(after.code) ? overrides.whileThrottled : undefined;
           return lend ? lend(wait) : wait();
         },
         maxAttempts: overrides.maxAttempts ?? this.options.maxAttempts,

@@ -13,7 +13,7 @@ import {
   RETRYABLE_CODE_PARTS,
   RETRYABLE_NETWORK_CODES,
   ROUTE_NOT_FOUND_CODE,
-  THROTTLING_CODE_PART,
+  isThrottlingCode,
   unreachableReason,
   type ErrorKind,
 } from "./codes";
@@ -46,7 +46,7 @@ export function classifyError({ code, httpStatus }: ErrorFacts): ErrorKind {
  * other failure (no answer, a server error) may have come after the call was taken.
  */
 export function wasRefused(err: VpcApiError): boolean {
-  return err.kind === "busy" || err.code.includes(THROTTLING_CODE_PART);
+  return err.kind === "busy" || isThrottlingCode(err.code);
 }
 
 /**
@@ -93,7 +93,7 @@ export class BackoffPolicy {
 
   /** The ceiling before jitter, for tests and for logs. */
   ceiling(retry: number, kind: ErrorKind, code = ""): number {
-    const base = kind === "busy" || code.includes(THROTTLING_CODE_PART) ? this.slowBase : this.base;
+    const base = kind === "busy" || isThrottlingCode(code) ? this.slowBase : this.base;
     return Math.min(this.cap, base * 2 ** Math.max(0, retry - 1));
   }
 
