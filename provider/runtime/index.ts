@@ -6,6 +6,7 @@
  * gateway) and binds each route kind's lifecycle to the route's gateway.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setMaxListeners } from "node:events";
 import type * as pulumi from "@pulumi/pulumi";
 import { abortable } from "../api/transport";
 import { CallBudget } from "../api/budget";
@@ -52,7 +53,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * operation through every await, so the API client asks for it without any parameter threading.
  */
 export class Cancellation {
-  private controller = new AbortController();
+  private controller = unlimitedController();
   private readonly scope = new AsyncLocalStorage<AbortSignal>();
 
   /** Runs one lifecycle operation under the current signal. */
@@ -68,9 +69,20 @@ export class Cancellation {
   /** Aborts every operation in flight; later operations get a fresh signal (the engine may go on after it). */
   cancel(): void {
     const cancelled = this.controller;
-    this.controller = new AbortController();
+    this.controller = unlimitedController();
     cancelled.abort();
   }
+}
+
+/**
+ * Every request and wait in flight listens on the one signal, so a large update has far more listeners than
+ * Node's default of ten, whose leak warning would reach the user's `pulumi up` (each listener is removed when
+ * its request or wait ends).
+ */
+function unlimitedController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 /**

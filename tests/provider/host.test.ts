@@ -87,6 +87,44 @@ describe("through the provider host", () => {
     expect(gone.id).toBe("");
   });
 
+  it("writes to twelve gateways at once without Node warning of a listener leak", async () => {
+    // Every request and wait of the process listens on the engine's one Cancel signal: twelve gateways
+    // written at once passed Node's default of ten listeners, and the warning reached the user's `pulumi up`.
+    const gateways = Array.from({ length: 12 }, (_, i) => ({
+      vpnGatewayId: `vpn-many${String(i).padStart(16, "0")}`,
+      regionId: "cn-hangzhou",
+      vpcId: `vpc-many${String(i).padStart(16, "0")}`,
+      vpnConnections: [VCO],
+    }));
+    const many = await startEmulator({ configDelayMs: 200, seed: 22, gateways });
+    const manyHost = await startProviderHost(REPO);
+    try {
+      await manyHost.configure({
+        ...stack,
+        "alicloud:accessKey": many.credentials.accessKeyId,
+        "alicloud:secretKey": many.credentials.accessKeySecret,
+        "alicloud-vpn:endpoint": many.endpoint,
+      });
+      const created = await Promise.all(
+        gateways.map((g) =>
+          manyHost.create(DBR_URN, {
+            vpnGatewayId: g.vpnGatewayId,
+            routeDest: "10.77.0.0/24",
+            nextHop: VCO,
+            weight: 100,
+            publishVpc: true,
+            __provider: dbrCode,
+          }),
+        ),
+      );
+      expect(created.map((c) => c.props.state)).toEqual(Array(12).fill("published"));
+      expect(manyHost.stderr()).not.toContain("MaxListenersExceeded");
+    } finally {
+      await manyHost.stop();
+      await many.stop();
+    }
+  });
+
   it("runs a policy route's lifecycle, replacing delete-first when only the description changes", async () => {
     const news = {
       vpnGatewayId: GW,
