@@ -40,4 +40,15 @@ describe("registration slots shared by the components of a program", () => {
     const firstThree = events.filter((e) => e.startsWith("start")).slice(0, 3);
     expect(firstThree.map((e) => e.split(" ")[1].split("/")[0]).sort()).toEqual(["east", "north", "west"]);
   });
+
+  it("with more gateways than slots, a freed slot goes to a gateway that has waited, not back to the one it left", async () => {
+    events.length = 0;
+    const names = ["g1", "g2", "g3", "g4", "g5", "g6"];
+    await deployed(...names.map((name) => table(VpnGatewayRoutes, name, 3)));
+    expect(events.filter((e) => e.startsWith("done"))).toHaveLength(18);
+    // Four slots over six gateways: the first six routes to reach the engine are one of each gateway (handing
+    // freed slots back to the first gateways left the last two idle until the first four had finished).
+    const firstSix = events.filter((e) => e.startsWith("start")).slice(0, 6);
+    expect(firstSix.map((e) => e.split(" ")[1].split("/")[0]).sort()).toEqual(names);
+  });
 });
