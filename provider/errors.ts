@@ -10,10 +10,12 @@ import type { RouteKind } from "./types";
 const typeOf = (kind: RouteKind) => (kind === "pbr" ? VPN_PBR_ROUTE_ENTRY_TYPE : VPN_ROUTE_ENTRY_TYPE);
 
 /**
- * create() was cancelled (Ctrl-C, SIGTERM) after the gateway took its write: the route exists, so the
- * engine must record it. The dynamic provider host (@pulumi/pulumi cmd/dynamic-provider,
- * grpcResponseFromError) reads an error with an `id` as "created, but failed to initialise": the engine keeps
- * the resource with `properties` and shows `reasons`, and runs an update for it on the next `up`.
+ * create() stopped after the gateway took its write: cancelled (Ctrl-C, SIGTERM), or a later step failed (the
+ * wait for the gateway, the confirmation, a sibling's weight change; the endpoint gone, the deadline). The
+ * route exists, so the engine must record it, or the next `up` would find it and refuse to create it. The
+ * dynamic provider host (@pulumi/pulumi cmd/dynamic-provider, grpcResponseFromError) reads an error with an
+ * `id` as "created, but failed to initialise": the engine keeps the resource with `properties` and shows
+ * `reasons`, and runs an update for it on the next `up`, which finishes the create.
  */
 export class CreateInterruptedError extends AlicloudVpnError {
   override readonly name = "CreateInterruptedError" as const;
@@ -21,11 +23,16 @@ export class CreateInterruptedError extends AlicloudVpnError {
   readonly properties: Record<string, unknown>;
   readonly reasons: string[];
 
-  constructor(id: string, inputs: Record<string, unknown>, region: string) {
+  /** `cause`: the failure that stopped the create, undefined when it was cancelled. */
+  constructor(id: string, inputs: Record<string, unknown>, region: string, cause?: unknown) {
+    const recorded =
+      "so the route is recorded in the state without its confirmed settings. The next `pulumi up` " +
+      "confirms it; `pulumi refresh` reads it as it is.";
     super(
-      `Cancelled while route ${id} was being created: the gateway took the create, so the route is recorded ` +
-        "in the state without its confirmed settings. The next `pulumi up` confirms it; `pulumi refresh` " +
-        "reads it as it is.",
+      cause === undefined
+        ? `Cancelled while route ${id} was being created: the gateway took the create, ${recorded}`
+        : `Route ${id} was created, but the create did not finish: ${errorMessage(cause)} The gateway took ` +
+            `the create, ${recorded.replace("The next", "Once that is fixed, the next")}`,
     );
     this.id = id;
     // No state, createTime...: what only a listing can confirm stays out, which tells update() to confirm it.
@@ -35,6 +42,11 @@ export class CreateInterruptedError extends AlicloudVpnError {
     this.properties = Object.fromEntries(defined);
     this.reasons = [this.message];
   }
+}
+
+function errorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
 /** create() named a next hop that is not one of the gateway's IPsec connections. */

@@ -129,6 +129,12 @@ export class Invoker {
   private readonly chain: CredentialChain;
   /** Calls per account, region and action wait here rather than be throttled (see CallBudget). */
   private readonly budget: CallBudget;
+  /**
+   * Per endpoint, since when every attempt of every call to it failed to connect. A call that finds it still
+   * unreachable counts its 15 s from then, not from its own first attempt: the writes queued behind a
+   * gateway fail with the first instead of taking 15 s each.
+   */
+  private readonly unreachableSince = new Map<string, number>();
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly newId: () => string;
@@ -236,15 +242,20 @@ export class Invoker {
             Math.min(attemptTimeout, remainingMs),
             isWrite ? undefined : signal,
           );
+          this.unreachableSince.delete(endpoint.origin);
         } catch (err) {
           throwIfCancelled(signal, action);
           const failure = toNetworkFailure(err);
           if (!failure) throw err;
+          const kind = classifyError({ code: failure.code });
+          if (kind === "unreachable" && !this.unreachableSince.has(endpoint.origin)) {
+            this.unreachableSince.set(endpoint.origin, this.now());
+          }
           throw new VpcApiError({
             action,
             code: failure.code,
             apiMessage: `${failure.message} (endpoint ${endpoint.origin})`,
-            kind: classifyError({ code: failure.code }),
+            kind,
             context,
             // A sanitised cause: axios errors carry the request config, STS token header included.
             cause: Object.assign(new Error(failure.message), { code: failure.code }),
@@ -273,6 +284,7 @@ export class Invoker {
         },
         maxAttempts: overrides.maxAttempts ?? this.options.maxAttempts,
         unreachableRetryMs: this.options.unreachableRetryMs,
+        unreachableSince: () => this.unreachableSince.get(endpoint.origin),
         onRetry: this.options.onRetry,
       },
     );

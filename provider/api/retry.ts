@@ -143,6 +143,8 @@ export interface RetryLoopOptions {
   maxAttempts?: number;
   /** Connect failures in a row are final once retrying them would pass this. @default 15000 */
   unreachableRetryMs?: number;
+  /** Since when earlier calls have found the endpoint unreachable, if they still do: the run counts from then. */
+  unreachableSince?: () => number | undefined;
   /** Told before each wait. @default none */
   onRetry?: (event: RetryEvent) => void;
 }
@@ -176,7 +178,10 @@ export async function runWithRetries<T>(
       lastError = err.recordAttempts(attempts, totalRetryDelayMs);
       const delay = options.policy.delayMs(attempts, err.kind, err.code, err.retryAfterMs);
       // An endpoint that cannot be reached is wrong, or the way to it is: say so soon, whatever the deadline.
-      unreachableSince = err.kind === "unreachable" ? (unreachableSince ?? options.now()) : undefined;
+      unreachableSince =
+        err.kind === "unreachable"
+          ? (unreachableSince ?? options.unreachableSince?.() ?? options.now())
+          : undefined;
       if (
         unreachableSince !== undefined &&
         (options.now() + delay - unreachableSince > unreachableRetryMs ||

@@ -81,11 +81,17 @@ export async function createRoute(
       // The create's answer usually confirms every setting: no listing then.
       return matches(created, desired) ? created : await settled(gateway, api, route, desired);
     } catch (err) {
-      // Cancelled after the gateway took the create: the route exists, so it must reach the state. (A write's
-      // request in flight is never cut off, so its answer says whether it was taken; only an answer lost at
-      // that very moment leaves a route that `adopt: true` takes over, as after a killed CLI.)
-      if (written && isCancelled(err)) {
-        throw new CreateInterruptedError(id, inputs as unknown as Props, route.region);
+      // Stopped after the gateway took the create (cancelled, or a later step failed): the route exists, so
+      // it must reach the state. (A write's request in flight is never cut off, so its answer says whether it
+      // was taken; only an answer lost at that very moment leaves a route that `adopt: true` takes over, as
+      // after a killed CLI.)
+      if (written) {
+        throw new CreateInterruptedError(
+          id,
+          inputs as unknown as Props,
+          route.region,
+          isCancelled(err) ? undefined : err,
+        );
       }
       if (err instanceof VpcApiError && err.code === NEXT_HOP_NOT_FOUND_CODE) {
         throw new NextHopNotFoundError(id, route.nextHop, route.vpnGatewayId, route.region, err);

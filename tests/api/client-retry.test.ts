@@ -224,6 +224,36 @@ describe("retries", () => {
     expect(err.message).not.toContain("Raise the deadline");
   });
 
+  it("fails a later call to an endpoint still unreachable within the first call's 15 s, not 15 s more", async () => {
+    const closed = await startApiServer(() => undefined);
+    const endpoint = closed.endpoint;
+    await closed.close();
+    time = fakeTime();
+    client = new VpcClient({
+      endpoint,
+      credentials: KEY,
+      clock: time.clock,
+      sleep: time.sleep,
+      random: () => 0.5,
+    });
+    // The first call (a gateway's first write) spends the 15 s; the writes queued behind it do not each spend them.
+    const first = (await client.createVpnRouteEntry(ROUTE).catch((e: unknown) => e)) as VpcApiError;
+    expect(first).toMatchObject({ code: "ECONNREFUSED", attempts: 8 });
+    const next = (await client
+      .createVpnRouteEntry({ ...ROUTE, RouteDest: "192.168.11.0/24" })
+      .catch((e: unknown) => e)) as VpcApiError;
+    expect(next).toMatchObject({ code: "ECONNREFUSED", kind: "unreachable" });
+    expect(next.message).toContain(`Nothing accepts connections at ${endpoint}`);
+    await expect(
+      client.createVpnRouteEntry({ ...ROUTE, RouteDest: "192.168.12.0/24" }),
+    ).rejects.toMatchObject({
+      code: "ECONNREFUSED",
+    });
+    // The three calls' waits fit in one run of 15 s (the first alone waited 12.7 s of it); each counting its
+    // own run, they waited 38.1 s.
+    expect(time.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(15_000);
+  });
+
   it("surfaces a final error at once (exactly 1 call) with action, code, RequestId and advice", async () => {
     const { server, client } = await setup((_req, res) =>
       apiError(res, 403, "Forbidden", "REQ-FORBIDDEN-1", {

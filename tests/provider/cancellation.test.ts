@@ -93,3 +93,38 @@ describe("a create cancelled while its gateway applies it", () => {
     expect(world.emulator.requestLog().filter((e) => e.action === "CreateVpnRouteEntry")).toHaveLength(1);
   });
 });
+
+describe("a create that fails after its gateway took it", () => {
+  let world: World;
+  afterEach(() => world.stop());
+
+  it("is recorded with the failure's cause, and the next update finishes it without a second create", async () => {
+    let skewMs = 0;
+    // The gateway applies the create for a minute; the wait for it gives up long before (as when the endpoint
+    // goes away or the deadline is too short): the route exists all the same.
+    world = await startWorld(
+      { configDelayMs: 60_000, clock: () => Date.now() + skewMs },
+      { "alicloud-vpn:deadlineSeconds": "0.3" },
+    );
+    const inputs = { ...dbrInputs("10.3.0.0/16"), __provider: PROVIDER } as unknown as RouteInputs;
+    const err = (await world.dbr.create(inputs).catch((e: unknown) => e)) as CreateInterruptedError;
+    expect(err).toBeInstanceOf(CreateInterruptedError);
+    const id = `${GW}:${VCO}:10.3.0.0/16`;
+    expect(err.id).toBe(id);
+    expect(err.message).toContain(`Route ${id} was created, but the create did not finish:`);
+    expect(err.message).toMatch(/deadline/i);
+    expect(err.properties).toMatchObject({
+      vpnGatewayId: GW,
+      routeDest: "10.3.0.0/16",
+      __provider: PROVIDER,
+    });
+    expect(err.properties.state).toBeUndefined();
+    expect(world.emulator.routes(GW).map((r) => r.RouteDest)).toContain("10.3.0.0/16");
+
+    // The next `up` (the engine updates a resource that failed to initialise), the gateway done by then.
+    skewMs = 60_000;
+    const { outs } = await world.dbr.update!(id, err.properties as never, inputs);
+    expect(outs).toMatchObject({ state: "published", weight: 100 });
+    expect(world.emulator.requestLog().filter((e) => e.action === "CreateVpnRouteEntry")).toHaveLength(1);
+  });
+});
