@@ -127,7 +127,9 @@ const destinationKey = (r: PlannedRoute): string =>
 const MAX_ROUTES_PER_DESTINATION = 2;
 
 function checkPairs(routes: PlannedRoute[], problems: string[]): void {
-  for (const same of groupBy(routes, destinationKey).values()) {
+  for (const all of groupBy(routes, destinationKey).values()) {
+    // Each route once: a duplicate is checkDuplicates' problem, not a third route of the destination.
+    const same = [...groupBy(all, (r) => r.key).values()].map(([first]) => first);
     if (same.length > MAX_ROUTES_PER_DESTINATION) {
       problems.push(
         `${same.map(describeRoute).join(", ")} are ${same.length} routes for one destination; the gateway takes ` +

@@ -86,6 +86,20 @@ describe("planRoutes", () => {
     ]);
   });
 
+  it("reports a duplicate of an active/standby pair's route once, not also as a third route of the destination", () => {
+    const problems = problemsOf({
+      vpnGatewayId: GW,
+      routes: [
+        { routeDest: "10.1.0.0/16", nextHop: A },
+        { routeDest: "10.1.0.0/16", nextHop: B, weight: 0 },
+        { routeDest: "10.1.0.0/16", nextHop: A },
+      ],
+    });
+    expect(problems).toEqual([
+      `routes[0] and routes[2] are the same route (10.1.0.0/16@${A}): remove the duplicate.`,
+    ]);
+  });
+
   it("refuses two active next hops for one destination, allows active/standby", () => {
     expect(() =>
       planRoutes("hub", {
