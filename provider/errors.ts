@@ -25,14 +25,14 @@ export class CreateInterruptedError extends AlicloudVpnError {
 
   /** `cause`: the failure that stopped the create, undefined when it was cancelled. */
   constructor(id: string, inputs: Record<string, unknown>, region: string, cause?: unknown) {
-    const recorded =
-      "so the route is recorded in the state without its confirmed settings. The next `pulumi up` " +
-      "confirms it; `pulumi refresh` reads it as it is.";
     super(
       cause === undefined
-        ? `Cancelled while route ${id} was being created: the gateway took the create, ${recorded}`
-        : `Route ${id} was created, but the create did not finish: ${errorMessage(cause)} The gateway took ` +
-            `the create, ${recorded.replace("The next", "Once that is fixed, the next")}`,
+        ? `Cancelled while route ${id} was being created: the gateway took the create, so the route is ` +
+            "recorded in the state without its confirmed settings. The next `pulumi up` confirms it; " +
+            "`pulumi refresh` reads it as it is."
+        : `Route ${id} was created, but the create did not finish: ${errorMessage(cause)} The route is ` +
+            "recorded in the state without its confirmed settings; once that is fixed, the next `pulumi up` " +
+            "confirms it (`pulumi refresh` reads it as it is).",
     );
     this.id = id;
     // No state, createTime...: what only a listing can confirm stays out, which tells update() to confirm it.
