@@ -200,19 +200,25 @@ describe("retries", () => {
     expect(paramsOf(server.requests[1]).ClientToken).toBe(paramsOf(server.requests[0]).ClientToken);
   });
 
-  it("retries a refused connection (nothing listening) briefly, then fails naming the endpoint and its source", async () => {
+  /** A client on fake time at an endpoint nothing listens on (a port bound once, then closed). */
+  async function clientOfClosedEndpoint(): Promise<{ endpoint: string; refused: VpcClient }> {
     const closed = await startApiServer(() => undefined);
-    const endpoint = closed.endpoint;
     await closed.close();
     time = fakeTime();
-    client = new VpcClient({
-      endpoint,
+    const refused = new VpcClient({
+      endpoint: closed.endpoint,
       credentials: KEY,
       clock: time.clock,
       sleep: time.sleep,
       random: () => 0.5,
     });
-    const err = (await client.describeVpnGateway(GW).catch((e: unknown) => e)) as VpcApiError;
+    client = refused; // destroyed after the test
+    return { endpoint: closed.endpoint, refused };
+  }
+
+  it("retries a refused connection (nothing listening) briefly, then fails naming the endpoint and its source", async () => {
+    const { endpoint, refused } = await clientOfClosedEndpoint();
+    const err = (await refused.describeVpnGateway(GW).catch((e: unknown) => e)) as VpcApiError;
     expect(err).toBeInstanceOf(VpcApiError);
     expect(err).toMatchObject({ code: "ECONNREFUSED", kind: "unreachable", attempts: 8 });
     // Ceilings 200, 400, ... at 0.5; the next wait (12800) would take the run of failures past 15 s, far
@@ -225,27 +231,17 @@ describe("retries", () => {
   });
 
   it("fails a later call to an endpoint still unreachable within the first call's 15 s, not 15 s more", async () => {
-    const closed = await startApiServer(() => undefined);
-    const endpoint = closed.endpoint;
-    await closed.close();
-    time = fakeTime();
-    client = new VpcClient({
-      endpoint,
-      credentials: KEY,
-      clock: time.clock,
-      sleep: time.sleep,
-      random: () => 0.5,
-    });
+    const { endpoint, refused } = await clientOfClosedEndpoint();
     // The first call (a gateway's first write) spends the 15 s; the writes queued behind it do not each spend them.
-    const first = (await client.createVpnRouteEntry(ROUTE).catch((e: unknown) => e)) as VpcApiError;
+    const first = (await refused.createVpnRouteEntry(ROUTE).catch((e: unknown) => e)) as VpcApiError;
     expect(first).toMatchObject({ code: "ECONNREFUSED", attempts: 8 });
-    const next = (await client
+    const next = (await refused
       .createVpnRouteEntry({ ...ROUTE, RouteDest: "192.168.11.0/24" })
       .catch((e: unknown) => e)) as VpcApiError;
     expect(next).toMatchObject({ code: "ECONNREFUSED", kind: "unreachable" });
     expect(next.message).toContain(`Nothing accepts connections at ${endpoint}`);
     await expect(
-      client.createVpnRouteEntry({ ...ROUTE, RouteDest: "192.168.12.0/24" }),
+      refused.createVpnRouteEntry({ ...ROUTE, RouteDest: "192.168.12.0/24" }),
     ).rejects.toMatchObject({
       code: "ECONNREFUSED",
     });
