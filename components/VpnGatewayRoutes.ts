@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
+import { declarationSite, declaredAt } from "../provider/sourcePosition";
 import { childName, planRoutes, PlannedRoute } from "./planRoutes";
 import { activeAfterStandbys } from "./activeStandby";
 import { registrationTurns } from "./registrationWindow";
@@ -33,29 +34,33 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
   readonly policyRouteCount: pulumi.Output<number>;
   readonly vpnGatewayId: pulumi.Output<string>;
 
+  /** Settles once every route is built; see initialize(). */
+  private routesBuilt?: Promise<RouteChild[]>;
+
   constructor(name: string, args: VpnGatewayRoutesArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(VPN_GATEWAY_ROUTES_TYPE, name, {}, opts);
     const planned = planRoutes(name, args, this);
     const options = childOptions(this, opts);
+    const site = declarationSite();
 
+    // Each route is built when its turn comes (registrationWindow.ts), in this order: standbys first.
     const nextTurn = registrationTurns();
-    const byRoute = new Map<PlannedRoute, VpnRouteEntry | VpnPbrRouteEntry>();
-    const children = activeAfterStandbys(planned).map(({ route, after }): RouteChild => {
-      const standbys = after.map((r) => byRoute.get(r)!);
-      const turn = nextTurn();
-      // An active route waits for its destination's standbys (see activeAfterStandbys), after its turn.
-      const dependsOn =
-        standbys.length === 0 ? turn.dependsOn : Promise.resolve(turn.dependsOn ?? []).then(() => standbys);
-      const resource = this.child(name, route, args, { ...options, dependsOn });
-      turn.built(resource);
+    const byRoute = new Map<PlannedRoute, Promise<VpnRouteEntry | VpnPbrRouteEntry>>();
+    const children = activeAfterStandbys(planned).map(({ route, after }): Promise<RouteChild> => {
+      // An active route waits for its destination's standbys (see activeAfterStandbys), built before it.
+      const standbys = after.length === 0 ? undefined : Promise.all(after.map((r) => byRoute.get(r)!));
+      const resource = nextTurn(() =>
+        declaredAt(site, () => this.child(name, route, args, { ...options, dependsOn: standbys })),
+      );
       byRoute.set(route, resource);
-      return { route, resource };
+      return resource.then((built) => ({ route, resource: built }));
     });
+    this.routesBuilt = Promise.all(children);
 
     this.vpnGatewayId = pulumi.output(args.vpnGatewayId);
     this.routeCount = pulumi.output(planned.filter((r) => r.kind === "dbr").length);
     this.policyRouteCount = pulumi.output(planned.filter((r) => r.kind === "pbr").length);
-    this.routes = routeStatuses(children);
+    this.routes = pulumi.output(this.routesBuilt.then(routeStatuses));
 
     this.registerOutputs({
       routes: this.routes,
@@ -63,6 +68,18 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
       policyRouteCount: this.policyRouteCount,
       vpnGatewayId: this.vpnGatewayId,
     });
+  }
+
+  /**
+   * The SDK expands `dependsOn: [component]` to the component's children once this has settled, so a resource
+   * that depends on the table waits for every route of it, including those not built yet. Called by super(),
+   * before the constructor has set routesBuilt; it reads it a microtask later. A failed build is reported
+   * through `routes`.
+   */
+  protected override async initialize(): Promise<undefined> {
+    await Promise.resolve();
+    await this.routesBuilt?.catch(() => undefined);
+    return undefined;
   }
 
   private child(

@@ -43,16 +43,23 @@ class RegistrationPacer {
     return lane;
   }
 
-  /** Settles when the route gets its turn; the turn ends when `ended` settles. */
-  turn(lane: Lane, ended: Promise<void>): Promise<pulumi.Resource[]> {
-    return new Promise((resolve) => {
+  /** Builds the route when its turn comes and settles with it; the turn ends once the engine has answered. */
+  turn<R extends pulumi.Resource>(lane: Lane, build: () => R): Promise<R> {
+    return new Promise((resolve, reject) => {
       lane.waiting.push(() => {
-        resolve([]);
-        void ended.then(() => {
+        const end = () => {
           lane.inFlight--;
           this.inFlight--;
           this.grantSoon();
-        });
+        };
+        try {
+          const resource = build();
+          resolve(resource);
+          void registered(resource).then(end);
+        } catch (err) {
+          end();
+          reject(err);
+        }
       });
       this.grantSoon();
     });
@@ -90,26 +97,21 @@ function slotsFromEnv(): number {
   return Number.isInteger(parallel) && parallel > 0 ? parallel : Number.POSITIVE_INFINITY;
 }
 
-/** One route's turn: the `dependsOn` to build it with, and, once built, the route, so the turn can end. */
-export interface Turn {
-  /** A promise of no resources (no dependency is recorded); undefined when not paced. */
-  dependsOn?: Promise<pulumi.Resource[]>;
-  /** The turn ends when the engine has answered this route's registration, failed or not. */
-  built(resource: pulumi.Resource): void;
-}
+/** Builds a route of one component: when its turn comes during an update, at once in a preview. */
+export type RouteTurns = <R extends pulumi.Resource>(build: () => R) => Promise<R>;
 
 /**
- * One component's turns, taken in the order its routes are built. Previews (no writes) are not paced.
+ * One component's turns, taken in the order its routes are built. A route is built (constructed, so
+ * registered) only when its turn comes: a route waiting in the program costs nothing but its plan, where a
+ * constructed one holds about sixty pending promises of the SDK until the engine answers (bench scale, 1,000
+ * routes built at once: 190 MiB of live heap against 115 MiB for as many no-op resources). Previews (no
+ * writes) are not paced: every route is built at once, as the table is declared.
  */
-export function registrationTurns(): () => Turn {
-  if (pulumi.runtime.isDryRun()) return () => ({ built: () => undefined });
+export function registrationTurns(): RouteTurns {
+  if (pulumi.runtime.isDryRun()) return (build) => Promise.resolve(build());
   const shared = (pacer ??= new RegistrationPacer(slotsFromEnv()));
   const lane = shared.lane();
-  return () => {
-    let built: (resource: pulumi.Resource) => void = () => undefined;
-    const route = new Promise<pulumi.Resource>((resolve) => (built = resolve));
-    return { dependsOn: shared.turn(lane, route.then(registered)), built };
-  };
+  return (build) => shared.turn(lane, build);
 }
 
 /**

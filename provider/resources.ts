@@ -2,10 +2,10 @@
  * The two route resources a Pulumi program declares: thin dynamic resources whose provider is referred to by
  * module name (serialized/providerText.ts); the lifecycle runs in the provider process.
  */
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, VPN_PBR_ROUTE_ENTRY_TOKEN, VPN_ROUTE_ENTRY_TOKEN } from "./constants";
 import { providerText } from "./serialized/providerText";
+import { recordUserFramesOnly } from "./sourcePosition";
 import vpnRouteEntryProvider = require("./serialized/vpnRouteEntry");
 import vpnPbrRouteEntryProvider = require("./serialized/vpnPbrRouteEntry");
 import type { VpnPbrRouteEntryArgs, VpnRouteEntryArgs } from "./types";
@@ -13,76 +13,14 @@ import type { VpnPbrRouteEntryArgs, VpnRouteEntryArgs } from "./types";
 export { vpnRouteEntryProvider, vpnPbrRouteEntryProvider };
 
 /*
- * @pulumi/pulumi records where each resource was constructed in the state (`sourcePosition`, `stackTrace`):
- * Resource.callsites() parses `new Error().stack`, every frame of it, and skips the frames of its own
- * constructors and of the resource class's. The frames inside this package beyond that one (VpnGatewayRoutes
- * building its children), Node's own frames (recorded as `{}`) and @pulumi/pulumi's runner below the program
- * tell a user nothing and cost about 650 bytes of state per route, written again with every checkpoint; while
- * a route registers, stacks are formatted without them, so what is recorded is the user's own frames, from the
- * line that declared the route.
- */
-
-/** This package's compiled resource code: dist/provider and dist/components (provider/, components/ from source). */
-const OWN_DIRS = ["provider", "components"].map(
-  (d) => path.join(path.resolve(__dirname, ".."), d) + path.sep,
-);
-/** The SDK the route classes extend: its runner's frames below the program are not recorded. */
-const SDK_DIR = path.dirname(require.resolve("@pulumi/pulumi")) + path.sep;
-
-function isOwnFrame(frame: NodeJS.CallSite): boolean {
-  const file = frame.getFileName();
-  return file !== undefined && file !== null && OWN_DIRS.some((dir) => file.startsWith(dir));
-}
-
-/** Frames the SDK records as `{}` or that lie in the SDK itself. */
-function isRunnerFrame(frame: NodeJS.CallSite): boolean {
-  const file = frame.getFileName();
-  return !file || file.startsWith("node:") || file.startsWith(SDK_DIR);
-}
-
-/**
- * The frames up to the first of this package (the SDK's constructors, then ours that calls CustomResource's,
- * which the SDK skips as the resource class's), then only the user's.
- */
-function recordedFrames(frames: NodeJS.CallSite[]): NodeJS.CallSite[] {
-  const first = frames.findIndex(isOwnFrame);
-  if (first < 0) return frames;
-  return [
-    ...frames.slice(0, first + 1),
-    ...frames.slice(first + 1).filter((frame) => !isOwnFrame(frame) && !isRunnerFrame(frame)),
-  ];
-}
-
-/** V8's own format ("Error: message" then "    at ..." per frame), for when no one else formats stacks. */
-function formatStack(error: Error, frames: NodeJS.CallSite[]): string {
-  const head = error.message ? `${error.name}: ${error.message}` : error.name;
-  return [head, ...frames.map((frame) => `    at ${String(frame)}`)].join("\n");
-}
-
-/**
- * Formats every stack with recordedFrames() until the returned function is called; call it in a `finally`
- * right after the resource's synchronous registration (a constructor cannot wrap super()).
- */
-function recordUserFramesOnly(): () => void {
-  const previous = Error.prepareStackTrace;
-  Error.prepareStackTrace = (error, frames) => {
-    const kept = recordedFrames(frames);
-    return previous ? previous(error, kept) : formatStack(error, kept);
-  };
-  return () => {
-    Error.prepareStackTrace = previous;
-  };
-}
-
-/*
  * Registering a route without the stack traces @pulumi/pulumi formats for each promise it makes (every route,
  * whether a program declares it directly or through VpnGatewayRoutes). The SDK wraps every promise of a
  * resource registration in `debuggablePromise`, which formats `new Error().stack` at once (through its
  * source-map support) and keeps the string on the promise for as long as it is pending: four per output
- * property (value, known, secret, dependencies), so about 56 for a route of 13 properties, held while the
- * route waits for its turn. They are printed only when
- * PULUMI_DEBUG_PROMISE_LEAKS is set. Measured (bench scale, 500 routes over 10 gateways): the program's CPU
- * time went from 9.6 s to 6.0 s and its peak memory from 351 to 332 MiB.
+ * property (value, known, secret, dependencies), so about 56 for a route of 13 properties, held until the
+ * engine answers. They are printed only when PULUMI_DEBUG_PROMISE_LEAKS is set. Measured (bench scale, 500
+ * routes over 10 gateways, every route built at once): the program's CPU time went from 9.6 s to 6.0 s and
+ * its peak memory from 351 to 332 MiB.
  *
  * The source position Pulumi records in the state is not affected: `Resource.callsites()` raises
  * `Error.stackTraceLimit` itself while it reads the stack.

@@ -24,6 +24,9 @@ const table = new VpnGatewayRoutes("hub", {
   routes: ${JSON.stringify(DESTS)}.map((routeDest) => ({ routeDest })),
 });
 exports.routeCount = table.routeCount;
+// Depends on the whole table: the SDK expands the component to its routes, built one turn at a time.
+const pulumi = require("@pulumi/pulumi");
+new pulumi.dynamic.Resource({ async create() { return { id: "after", outs: {} }; } }, "after-table", {}, { dependsOn: [table] });
 `;
 
 describeWithPulumi("a gateway's table of 50 routes in one component", () => {
@@ -51,7 +54,7 @@ describeWithPulumi("a gateway's table of 50 routes in one component", () => {
   it("pulumi up converges to exactly the 50 routes, with no busy-gateway error reaching the user", async () => {
     const update = await project.up();
     expect(update.result).toBe("succeeded");
-    expect(update.changeSummary).toEqual({ create: ROUTES + 2 }); // the stack and the component too
+    expect(update.changeSummary).toEqual({ create: ROUTES + 3 }); // the stack, the component, after-table
     expect(update.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(JSON.stringify(update.events)).not.toContain("Configuring");
     expect(
@@ -74,5 +77,15 @@ describeWithPulumi("a gateway's table of 50 routes in one component", () => {
       .map((r) => (r as { sourcePosition?: string }).sourcePosition);
     expect(positions).toHaveLength(ROUTES);
     expect(new Set(positions)).toEqual(new Set(["project:///index.js#3,15"]));
+  });
+
+  it("makes a resource with dependsOn: [table] depend on every route of the table", async () => {
+    const resources = (await project.exportStack()).deployment.resources ?? [];
+    const routeUrns = resources
+      .filter((r) => r.type === "pulumi-nodejs:dynamic/alicloud-vpn:VpnRouteEntry")
+      .map((r) => r.urn);
+    const after = resources.find((r) => r.urn.endsWith("::after-table"));
+    expect(routeUrns).toHaveLength(ROUTES);
+    expect([...(after?.dependencies ?? [])].sort()).toEqual(routeUrns.sort());
   });
 });

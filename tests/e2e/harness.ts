@@ -133,6 +133,7 @@ export interface StackDeployment {
       id?: string;
       inputs?: Record<string, unknown>;
       outputs?: Record<string, unknown>;
+      dependencies?: string[];
     }[];
     [key: string]: unknown;
   };
