@@ -152,7 +152,7 @@ const rows: Row[] = [
     says: [
       'lacks the RAM permission "vpc:DescribeVpnRouteEntries"',
       `gateway ${GW_OTHER_ACCOUNT} belongs to another Alibaba Cloud account than the access key`,
-      "the key in use came from Pulumi config alicloud:accessKey",
+      "the key in use came from Pulumi config alicloud:accessKey and alicloud:secretKey)",
       `not in region ${REGION}`,
     ],
     never: [PARAMS_ADVICE],
@@ -197,6 +197,24 @@ const rows: Row[] = [
         }).describeVpnGateway({ VpnGatewayId: GW }),
       ),
     says: ["the secret is not the one issued with the AccessKeyId", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+    never: [PARAMS_ADVICE, "wrong"],
+  },
+  {
+    cause: "the secret is not the key's, both read from the environment",
+    shows: "SignatureDoesNotMatch",
+    produce: () =>
+      failure(
+        client({
+          env: {
+            ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
+            ALICLOUD_ACCESS_KEY: OWN_KEY.accessKeyId,
+            ALICLOUD_SECRET_KEY: "wrong",
+          },
+          config: { "alicloud:region": REGION },
+        }).describeVpnGateway({ VpnGatewayId: GW }),
+      ),
+    // The variables actually set, not every name the chain reads.
+    says: ["(the key in use came from environment ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY)"],
     never: [PARAMS_ADVICE, "wrong"],
   },
   {

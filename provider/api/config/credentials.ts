@@ -76,8 +76,13 @@ export function resolveCredentials(
   throw new CredentialsNotFoundError(searched);
 }
 
+/**
+ * One place that holds a key pair: `searched` names the place in the list of places tried, `inUse` names what
+ * the key in use was read from (error messages say "the key in use came from ..."; names, never values).
+ */
 function pair(
-  label: string,
+  searched: string,
+  inUse: (withToken: boolean) => string,
   id: string | undefined,
   secret: string | undefined,
   token: string | undefined,
@@ -90,11 +95,11 @@ function pair(
       accessKeySecret: secret,
       securityToken: present(token) ? token : undefined,
     };
-    return { found: { kind: "static", credentials }, source: label };
+    return { found: { kind: "static", credentials }, source: inUse(present(token)) };
   }
-  if (present(id)) return { missing: `${label}: ${idName} is set but ${secretName} is missing` };
-  if (present(secret)) return { missing: `${label}: ${secretName} is set but ${idName} is missing` };
-  return { missing: `${label}: not set` };
+  if (present(id)) return { missing: `${searched}: ${idName} is set but ${secretName} is missing` };
+  if (present(secret)) return { missing: `${searched}: ${secretName} is set but ${idName} is missing` };
+  return { missing: `${searched}: not set` };
 }
 
 function fromExplicit(explicit: StaticCredentials | undefined): Attempt {
@@ -102,6 +107,7 @@ function fromExplicit(explicit: StaticCredentials | undefined): Attempt {
   if (!explicit) return { missing: `${label}: not given` };
   return pair(
     label,
+    () => label,
     explicit.accessKeyId,
     explicit.accessKeySecret,
     explicit.securityToken,
@@ -113,7 +119,11 @@ function fromExplicit(explicit: StaticCredentials | undefined): Attempt {
 function fromConfig(ctx: ResolutionContext): Attempt {
   const { accessKey, secretKey, securityToken } = CONFIG_KEYS;
   return pair(
-    `Pulumi config ${accessKey} / ${secretKey} (/ ${securityToken})`,
+    `Pulumi config ${accessKey} / ${secretKey}`,
+    (withToken) =>
+      withToken
+        ? `Pulumi config ${accessKey}, ${secretKey} and ${securityToken}`
+        : `Pulumi config ${accessKey} and ${secretKey}`,
     ctx.config[accessKey],
     ctx.config[secretKey],
     ctx.config[securityToken],
@@ -126,11 +136,12 @@ function fromEnv(ctx: ResolutionContext): Attempt {
   const id = firstEnv(ctx.env, ENV_KEYS.accessKey);
   const secret = firstEnv(ctx.env, ENV_KEYS.secretKey);
   const token = firstEnv(ctx.env, ENV_KEYS.securityToken);
-  const label =
-    `environment ${ENV_KEYS.accessKey.join(" or ")} with ${ENV_KEYS.secretKey.join(" or ")} ` +
-    `(and ${ENV_KEYS.securityToken.join(" or ")})`;
   return pair(
-    label,
+    `environment ${ENV_KEYS.accessKey.join(" or ")} with ${ENV_KEYS.secretKey.join(" or ")}`,
+    (withToken) =>
+      withToken
+        ? `environment ${id?.name}, ${secret?.name} and ${token?.name}`
+        : `environment ${id?.name} and ${secret?.name}`,
     id?.value,
     secret?.value,
     token?.value,
@@ -178,6 +189,7 @@ function fromProfileEntry(
   const keys = () =>
     pair(
       label,
+      () => label,
       p.access_key_id,
       p.access_key_secret,
       mode === PROFILE_MODES.sts ? p.sts_token : undefined,
