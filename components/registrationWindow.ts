@@ -104,8 +104,8 @@ export type RouteTurns = <R extends pulumi.Resource>(build: () => R) => Promise<
  * One component's turns, taken in the order its routes are built. A route is built (constructed, so
  * registered) only when its turn comes: a route waiting in the program costs nothing but its plan, where a
  * constructed one holds about sixty pending promises of the SDK until the engine answers (bench scale, 1,000
- * routes built at once: 190 MiB of live heap against 115 MiB for as many no-op resources). Previews (no
- * writes) are not paced: every route is built at once, as the table is declared.
+ * routes built at once, heap snapshot 2 s into the run: 190 MiB of live heap against 115 MiB for as many no-op
+ * resources). Previews (no writes) are not paced: every route is built at once, as the table is declared.
  */
 export function registrationTurns(): RouteTurns {
   if (pulumi.runtime.isDryRun()) return (build) => Promise.resolve(build());

@@ -218,6 +218,27 @@ const rows: Row[] = [
     never: [PARAMS_ADVICE, "wrong"],
   },
   {
+    cause: "the secret is not the STS key's, the key and its token read from the SDK's environment names",
+    shows: "SignatureDoesNotMatch",
+    produce: () =>
+      failure(
+        client({
+          env: {
+            ALIBABA_CLOUD_ENDPOINT_VPC: emulator.endpoint,
+            ALIBABA_CLOUD_ACCESS_KEY_ID: STS_KEY.accessKeyId,
+            ALIBABA_CLOUD_ACCESS_KEY_SECRET: "wrong",
+            ALIBABA_CLOUD_SECURITY_TOKEN: STS_KEY.securityToken,
+          },
+          config: { "alicloud:region": REGION },
+        }).describeVpnGateway({ VpnGatewayId: GW }),
+      ),
+    says: [
+      "(the key in use came from environment ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and " +
+        "ALIBABA_CLOUD_SECURITY_TOKEN)",
+    ],
+    never: [PARAMS_ADVICE, "wrong", STS_KEY.securityToken],
+  },
+  {
     cause: "an STS key used without its security token",
     shows: "MissingSecurityToken",
     produce: () =>

@@ -76,18 +76,25 @@ export function resolveCredentials(
   throw new CredentialsNotFoundError(searched);
 }
 
+/** Where a found key was read from, named by what is set there: "environment A and B", "... A, B and C". */
+interface NamesInUse {
+  place: string;
+  tokenName?: string;
+}
+
 /**
- * One place that holds a key pair: `searched` names the place in the list of places tried, `inUse` names what
- * the key in use was read from (error messages say "the key in use came from ..."; names, never values).
+ * One place that holds a key pair: `searched` names the place in the list of places tried; a key found there is
+ * said to come from `searched`, or, given `inUse`, from the place and the names actually set (error messages say
+ * "the key in use came from ..."; names, never values).
  */
 function pair(
   searched: string,
-  inUse: (withToken: boolean) => string,
   id: string | undefined,
   secret: string | undefined,
   token: string | undefined,
   idName: string,
   secretName: string,
+  inUse?: NamesInUse,
 ): Attempt {
   if (present(id) && present(secret)) {
     const credentials = {
@@ -95,7 +102,10 @@ function pair(
       accessKeySecret: secret,
       securityToken: present(token) ? token : undefined,
     };
-    return { found: { kind: "static", credentials }, source: inUse(present(token)) };
+    const names = present(token)
+      ? `${idName}, ${secretName} and ${inUse?.tokenName}`
+      : `${idName} and ${secretName}`;
+    return { found: { kind: "static", credentials }, source: inUse ? `${inUse.place} ${names}` : searched };
   }
   if (present(id)) return { missing: `${searched}: ${idName} is set but ${secretName} is missing` };
   if (present(secret)) return { missing: `${searched}: ${secretName} is set but ${idName} is missing` };
@@ -107,7 +117,6 @@ function fromExplicit(explicit: StaticCredentials | undefined): Attempt {
   if (!explicit) return { missing: `${label}: not given` };
   return pair(
     label,
-    () => label,
     explicit.accessKeyId,
     explicit.accessKeySecret,
     explicit.securityToken,
@@ -120,15 +129,12 @@ function fromConfig(ctx: ResolutionContext): Attempt {
   const { accessKey, secretKey, securityToken } = CONFIG_KEYS;
   return pair(
     `Pulumi config ${accessKey} / ${secretKey}`,
-    (withToken) =>
-      withToken
-        ? `Pulumi config ${accessKey}, ${secretKey} and ${securityToken}`
-        : `Pulumi config ${accessKey} and ${secretKey}`,
     ctx.config[accessKey],
     ctx.config[secretKey],
     ctx.config[securityToken],
     accessKey,
     secretKey,
+    { place: "Pulumi config", tokenName: securityToken },
   );
 }
 
@@ -138,15 +144,12 @@ function fromEnv(ctx: ResolutionContext): Attempt {
   const token = firstEnv(ctx.env, ENV_KEYS.securityToken);
   return pair(
     `environment ${ENV_KEYS.accessKey.join(" or ")} with ${ENV_KEYS.secretKey.join(" or ")}`,
-    (withToken) =>
-      withToken
-        ? `environment ${id?.name}, ${secret?.name} and ${token?.name}`
-        : `environment ${id?.name} and ${secret?.name}`,
     id?.value,
     secret?.value,
     token?.value,
     id?.name ?? "the key id",
     secret?.name ?? "the secret",
+    { place: "environment", tokenName: token?.name },
   );
 }
 
@@ -189,7 +192,6 @@ function fromProfileEntry(
   const keys = () =>
     pair(
       label,
-      () => label,
       p.access_key_id,
       p.access_key_secret,
       mode === PROFILE_MODES.sts ? p.sts_token : undefined,
