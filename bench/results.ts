@@ -5,7 +5,7 @@ import type { BaselineRun } from "./scenarios/baseline";
 import type { ConvergeResult } from "./scenarios/converge";
 import type { LargeStackResult } from "./scenarios/largeStack";
 import type { RateLimitedResult } from "./scenarios/rateLimited";
-import type { ScaleResult } from "./scenarios/scale";
+import type { FloorRun, ScaleResult } from "./scenarios/scale";
 
 /** Issue 12: plain `pulumi up` of 100 routes over 4 gateways against the busiest gateway's writes back to back. */
 export const CONVERGE_RATIO_TARGET = 1.1;
@@ -88,6 +88,8 @@ export function convergeSection(
   tuned: ConvergeResult[],
   baselines: BaselineRun[],
   defaultParallel: number,
+  /** Absent from --quick. */
+  floor?: FloorRun,
 ) {
   const sameSize = <T extends { routes: number }>(list: T[]) =>
     list.find((r) => r.routes === headline.routes);
@@ -115,6 +117,11 @@ export function convergeSection(
     limitSeconds: round2(headline.limitSeconds),
     target: CONVERGE_RATIO_TARGET,
     ...engineFigures(headline),
+    /** The engine alone: the same command for as many no-op dynamic resources, in the same run. */
+    floor: floor && {
+      seconds: round2(floor.seconds),
+      engineStartSeconds: round2(floor.engineStartSeconds ?? NaN),
+    },
     baseline: baseline && {
       seconds: round2(baseline.seconds),
       ratio: round2(baseline.ratio),

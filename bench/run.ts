@@ -27,7 +27,7 @@ import { runBaseline, type BaselineRun } from "./scenarios/baseline";
 import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
-import { runScale, runScalePoint } from "./scenarios/scale";
+import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -106,11 +106,20 @@ async function main(): Promise<void> {
     );
     return run;
   };
+  // The engine alone at the headline's count: the same command for no-op dynamic resources, creates stamped.
+  // Only the full bench, which holds the converge time: --quick would run it beside the others, and so slower.
+  const floorRun = async () => {
+    const run = await runFloor(c.routes, { stampCreates: true });
+    log(
+      `converge floor: ${c.routes} no-op resources ${run.seconds.toFixed(1)} s, first create at ${run.engineStartSeconds?.toFixed(2)} s`,
+    );
+    return run;
+  };
   // These wait on the emulated gateways more than they compute. --quick holds none of their times (only their
   // counts: duplicates, throttled calls), so it runs them side by side; the full bench one after the other.
-  const [headline, faults, rateLimited] = quick
-    ? await Promise.all([headlineRun(), faultsRun(), rateLimitedRun()])
-    : [await headlineRun(), await faultsRun(), await rateLimitedRun()];
+  const [headline, faults, rateLimited, convergeFloor] = quick
+    ? [...(await Promise.all([headlineRun(), faultsRun(), rateLimitedRun()])), undefined]
+    : [await headlineRun(), await faultsRun(), await rateLimitedRun(), await floorRun()];
   const tuned: ConvergeResult[] = [];
   for (const routes of c.points) {
     tuned.push(await converge(routes, routes));
@@ -131,7 +140,7 @@ async function main(): Promise<void> {
   const baselineRuns = await baselines;
   const partial: Omit<BenchResults, "targets"> = {
     meta: finishMeta(meta, started),
-    converge: convergeSection(headline, tuned, baselineRuns, defaultParallel),
+    converge: convergeSection(headline, tuned, baselineRuns, defaultParallel, convergeFloor),
     refresh: large.refresh,
     state: large.state,
     faults: faultsSection(faults),

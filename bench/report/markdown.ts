@@ -1,4 +1,5 @@
 /** bench/results/latest.md: what ran, where, the summary table, the chart, and where the time went. */
+import { round2 } from "../meta";
 import type { BenchResults } from "../results";
 import { summaryRows } from "./rows";
 
@@ -55,6 +56,11 @@ function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): st
     "| --- | --- | --- | --- | --- |",
     `| plain pulumi up (-p ${c.parallel}) | ${c.engineStartSeconds} s | ${c.apiSeconds} s | ${c.engineTailSeconds} s | ${c.apiCalls} |`,
   );
+  if (c.floor) {
+    lines.push(
+      `| the engine alone: ${c.routes} no-op dynamic resources, same command | ${c.floor.engineStartSeconds} s (to the first create) | no API; creates and tail ${round2(c.floor.seconds - c.floor.engineStartSeconds)} s | | 0 |`,
+    );
+  }
   if (c.tuned) {
     lines.push(
       `| pulumi up --parallel ${c.tuned.parallel} | ${c.tuned.engineStartSeconds} s | ${c.tuned.apiSeconds} s | ${c.tuned.engineTailSeconds} s | ${c.tuned.apiCalls} |`,

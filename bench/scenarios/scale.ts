@@ -5,7 +5,7 @@
  * cost grows with N is visible against the floor and the gateways' limit.
  */
 import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
-import { floorProgramFiles } from "../engine/floorProgram";
+import { firstCreateAt, floorProgramFiles } from "../engine/floorProgram";
 import { watchPeakMemory, type PeakMemory } from "../engine/peakMemory";
 import { programFiles } from "../engine/program";
 import { createBenchProject, stateFileBytes } from "../engine/project";
@@ -83,13 +83,22 @@ async function runRoutes(routes: number, gateways: number, configDelayMs: number
   }
 }
 
-async function runFloor(resources: number): Promise<ScaleRun> {
+export interface FloorRun extends ScaleRun {
+  /** With stampCreates: from the command's start to the first no-op create (CLI, program, provider host). */
+  engineStartSeconds?: number;
+}
+
+/** `pulumi up --yes --skip-preview` of N no-op dynamic resources: the engine's own cost of creating N. */
+export async function runFloor(resources: number, { stampCreates = false } = {}): Promise<FloorRun> {
   const project = await createBenchProject({
     name: `floor-${resources}`,
-    files: floorProgramFiles(resources),
+    files: floorProgramFiles(resources, { stampCreates }),
   });
   try {
-    return await upWatched(project, `floor of ${resources}`);
+    const startedAt = Date.now();
+    const run = await upWatched(project, `floor of ${resources}`);
+    if (!stampCreates) return run;
+    return { ...run, engineStartSeconds: (firstCreateAt(project.dir) - startedAt) / 1000 };
   } finally {
     await project.dispose();
   }

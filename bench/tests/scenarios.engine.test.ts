@@ -4,7 +4,7 @@ import { locateCli, prepareEngineRuns } from "../engine/project";
 import { runConverge } from "../scenarios/converge";
 import { runLargeStack } from "../scenarios/largeStack";
 import { runRateLimited } from "../scenarios/rateLimited";
-import { runScale } from "../scenarios/scale";
+import { runFloor, runScale } from "../scenarios/scale";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -29,6 +29,13 @@ describeWithPulumi("bench scenarios through the real engine", () => {
     expect(r.apiCalls).toBe(Object.values(r.callsByAction).reduce((a, b) => a + b, 0));
     expect(r.engineStartSeconds).toBeGreaterThan(0);
     expect(r.seconds).toBeGreaterThan(r.engineStartSeconds + r.timeline.apiSeconds - 0.01);
+  });
+
+  it("converge's floor: the engine alone, to its first no-op create and to the end", async () => {
+    const r = await runFloor(5, { stampCreates: true });
+    expect(r.engineStartSeconds).toBeGreaterThan(0.5);
+    expect(r.engineStartSeconds).toBeLessThan(r.seconds);
+    expect(r.programPeakMiB).toBeGreaterThan(20);
   });
 
   it("rateLimited: at Alibaba's documented rate limits, the provider queues past the 60-create bucket and is never throttled", async () => {
