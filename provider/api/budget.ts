@@ -21,6 +21,11 @@ interface Bucket {
   refill: number;
   tokens: number;
   at: number;
+  /**
+   * When the debt a throttle left (its x-acs-retry-after) is paid off: a wait taken before then keeps the
+   * API's throttle, not only this budget's own pacing.
+   */
+  throttleDebtUntil: number;
 }
 
 /**
@@ -43,12 +48,22 @@ export class CallBudget {
 
   constructor(private readonly clock: BudgetClock) {}
 
-  /** Waits until the key's budget allows one more call (`perPeriod` calls per `periodMs`); returns the wait. */
-  async take(key: string, perPeriod: number, periodMs: number): Promise<number> {
+  /**
+   * Waits until the key's budget allows one more call (`perPeriod` calls per `periodMs`); returns the wait.
+   * `beforeWait` learns of a wait before it starts (so a long one can be told while it lasts), and whether
+   * it keeps a throttle the API answered rather than this budget's own pacing.
+   */
+  async take(
+    key: string,
+    perPeriod: number,
+    periodMs: number,
+    beforeWait?: (waitMs: number, afterThrottle: boolean) => void,
+  ): Promise<number> {
     const bucket = this.bucket(key, perPeriod, periodMs);
     bucket.tokens -= 1;
     if (bucket.tokens >= 0) return 0;
     const waitMs = Math.ceil(-bucket.tokens / bucket.refill);
+    beforeWait?.(waitMs, bucket.at < bucket.throttleDebtUntil);
     await this.clock.sleep(waitMs);
     return waitMs;
   }
@@ -62,13 +77,15 @@ export class CallBudget {
     if (!bucket) return;
     this.refillNow(bucket);
     bucket.tokens = Math.min(bucket.tokens, 0) - retryAfterMs * bucket.refill;
+    bucket.throttleDebtUntil = bucket.at + Math.ceil(-bucket.tokens / bucket.refill);
   }
 
   private bucket(key: string, perPeriod: number, periodMs: number): Bucket {
     let bucket = this.buckets.get(key);
     const capacity = Math.max(1, perPeriod - headroom(perPeriod));
     if (!bucket || bucket.capacity !== capacity) {
-      bucket = { capacity, refill: perPeriod / periodMs, tokens: capacity, at: this.clock.now() };
+      const at = this.clock.now();
+      bucket = { capacity, refill: perPeriod / periodMs, tokens: capacity, at, throttleDebtUntil: at };
       this.buckets.set(key, bucket);
     }
     this.refillNow(bucket);
@@ -80,6 +97,17 @@ export class CallBudget {
     bucket.tokens = Math.min(bucket.capacity, bucket.tokens + Math.max(0, now - bucket.at) * bucket.refill);
     bucket.at = now;
   }
+}
+
+/** A call the budget holds back: which, where, under what limit, and for how long. */
+export interface BudgetWait {
+  action: string;
+  regionId: string;
+  /** The limit the budget keeps to: calls per 60 s. */
+  perMinute: number;
+  waitMs: number;
+  /** The wait keeps a throttle the API answered (x-acs-retry-after), not the budget's own pacing. */
+  afterThrottle: boolean;
 }
 
 // ---- the limits ----

@@ -18,7 +18,13 @@ export {
 } from "./client";
 export * from "./errors";
 export * from "./types";
-export { CallBudget, parseRateLimits, type BudgetClock, type RateLimitSettings } from "./budget";
+export {
+  CallBudget,
+  parseRateLimits,
+  type BudgetClock,
+  type BudgetWait,
+  type RateLimitSettings,
+} from "./budget";
 export {
   classifyError,
   BackoffPolicy,

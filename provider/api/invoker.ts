@@ -11,6 +11,7 @@ import {
   limitOf,
   parseRateLimits,
   RATE_LIMIT_PERIOD_MS,
+  type BudgetWait,
   type RateLimitSettings,
 } from "./budget";
 import { isThrottlingCode, type ErrorContext } from "./codes";
@@ -97,6 +98,8 @@ export interface VpcClientOptions {
   signal?: () => AbortSignal | undefined;
   /** Called before each retry wait. @default none */
   onRetry?: (event: RetryEvent) => void;
+  /** Called when the call budget holds a call back, before it waits. @default none */
+  onBudgetWait?: (wait: BudgetWait) => void;
 }
 
 export interface InvokeResult {
@@ -225,7 +228,17 @@ export class Invoker {
         // Per attempt: a long retry sequence may outlive a session; the chain refreshes it in time.
         const credentials = await this.chain.credentials(resolved.spec, resolved.source);
         // Every attempt spends the budget, retries included: the API counts them all.
-        if (perPeriod !== undefined) await this.budget.take(budgetKey, perPeriod, RATE_LIMIT_PERIOD_MS);
+        if (perPeriod !== undefined) {
+          await this.budget.take(budgetKey, perPeriod, RATE_LIMIT_PERIOD_MS, (waitMs, afterThrottle) =>
+            this.options.onBudgetWait?.({
+              action,
+              regionId: wire.RegionId,
+              perMinute: perPeriod,
+              waitMs,
+              afterThrottle,
+            }),
+          );
+        }
         const request = signRequest(this.options.signatureVersion ?? "ACS3", {
           action,
           params: wire,

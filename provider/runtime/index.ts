@@ -25,6 +25,7 @@ import { dbrApi, pbrApi, type RouteApi } from "../routes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
 import { listenForEngineCancel } from "./engineCancel";
+import { Notices } from "./notices";
 
 /** Process-level settings besides the stack configuration; tests pin time and point at the emulator here. */
 export interface RuntimeOptions {
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Milliseconds since the epoch, for every wait and budget of the process and the client's clock. @default Date.now */
   now?: () => number;
+  /** Where notices of long waits go (see notices.ts). @default a line on stderr, which the engine shows */
+  notice?: (line: string) => void;
 }
 
 export type RouteProvider = Required<pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>>;
@@ -45,6 +48,7 @@ export type RouteProvider = Required<pulumi.dynamic.ResourceProvider<RouteInputs
 type Props = Record<string, unknown>;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
 
 /**
  * The engine's Cancel, as the operations of this process see it. Each lifecycle operation runs in a scope that
@@ -107,6 +111,11 @@ export class Runtime {
    * budget across gateways.
    */
   readonly budget = new CallBudget({ now: () => this.now(), sleep: (ms) => this.sleep(ms) });
+  /** Tells the user of waits they may act on: the rate limit, throttles, an unreachable endpoint, 5xx. */
+  readonly notices = new Notices(
+    (line) => (this.options.notice ?? toStderr)(line),
+    () => this.now(),
+  );
   /** The engine's Cancel (Ctrl-C, SIGTERM): ends the operations in flight. */
   readonly cancellation = new Cancellation();
   /** One object per gateway: its write order, listings, apply time, waits and declared routes. */
@@ -136,6 +145,7 @@ export class Runtime {
     this.dropClient();
     // A new API endpoint (tests start an emulator per case): what was learned of gateways no longer holds.
     this.gateways.clear();
+    this.notices.clear();
   }
 
   get client(): VpcClient {
@@ -145,6 +155,8 @@ export class Runtime {
       signal: () => this.cancellation.signal,
       clock: () => new Date(this.now()),
       sleep: (ms) => this.sleep(ms),
+      onRetry: (event) => this.notices.retry(event),
+      onBudgetWait: (wait) => this.notices.budgetWait(wait),
       ...this.options.client,
     });
     return this.cachedClient;

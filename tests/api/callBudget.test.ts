@@ -53,6 +53,26 @@ test("a throttle answer holds back the key's next calls for retry-after, on top 
   expect(await budget.take("k", 600, MINUTE)).toBe(2_100);
 });
 
+test("a wait says whether it keeps a throttle's debt or only the budget's own pacing", async () => {
+  const { clock } = fakeClock();
+  const budget = new CallBudget(clock);
+  const told: [number, boolean][] = [];
+  const take = () =>
+    budget.take("k", 60, MINUTE, (waitMs, afterThrottle) => told.push([waitMs, afterThrottle]));
+  expect(await take()).toBe(0);
+  budget.throttled("k", 3_000);
+  // The throttle's 3 s of debt (at one call a second), then this call's token: the throttle's wait.
+  expect(await take()).toBe(4_000);
+  // The debt is paid off: from here on the bucket refills from empty, and a wait is the budget's own pacing.
+  for (let i = 0; i < 3; i++) await take();
+  expect(told).toEqual([
+    [4_000, true],
+    [1_000, false],
+    [1_000, false],
+    [1_000, false],
+  ]);
+});
+
 test("settings: documented by default, scaled, per action, off; bad text is a ConfigurationError", () => {
   const documented = parseRateLimits(undefined, "x");
   expect(limitOf("CreateVpnRouteEntry", documented)).toBe(60);

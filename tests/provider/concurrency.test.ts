@@ -111,5 +111,20 @@ describe("a fault run", () => {
       "throttle",
     ]);
     expect(log.some((e) => e.fault === "reset-after" && !e.action.startsWith("Describe"))).toBe(true);
+
+    // The user was told of the throttles (once per action: the run is shorter than the notices' 30 s), of
+    // 5xx answers and lost connections only once a third attempt had failed, never of a busy gateway, never
+    // of the budget's waits that only kept a throttle's retry-after, never with a credential.
+    const told = w.notices;
+    expect(told.some((l) => /^alicloud-vpn: The API throttled \w+ in cn-hangzhou \(Throttling/.test(l))).toBe(
+      true,
+    );
+    const throttledActions = told.flatMap((l) => /The API throttled (\w+)/.exec(l)?.[1] ?? []);
+    expect(new Set(throttledActions).size).toBe(throttledActions.length);
+    for (const line of told.filter((l) => / failed \(/.test(l))) {
+      expect(Number(/\(attempt (\d+)\)\.$/.exec(line)?.[1])).toBeGreaterThanOrEqual(4);
+    }
+    expect(told.join("\n")).not.toMatch(/Configuring|wait their turn/);
+    expect(told.join("\n")).not.toContain(w.emulator.credentials.accessKeySecret);
   });
 });

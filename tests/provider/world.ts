@@ -33,6 +33,8 @@ export interface World {
   dbr: typeof vpnRouteEntryProvider;
   pbr: typeof vpnPbrRouteEntryProvider;
   config: Record<string, string>;
+  /** What the runtime told the user (notices.ts), in order. */
+  notices: string[];
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,9 @@ export async function startWorld(
   config: Record<string, string> = {},
 ): Promise<World> {
   const emulator = await startEmulator({ configDelayMs: 20, seed: 11, ...options });
+  const notices: string[] = [];
   runtime.setOptions({
+    notice: (line) => notices.push(line),
     pollMs: 5,
     deadlineMs: 30_000,
     client: { sleep: compressedSleep(10), random: seeded(3), attemptTimeoutMs: 5_000 },
@@ -61,6 +65,7 @@ export async function startWorld(
     dbr: vpnRouteEntryProvider,
     pbr: vpnPbrRouteEntryProvider,
     config: stack,
+    notices,
     stop: async () => {
       runtime.configure({});
       await emulator.stop();
