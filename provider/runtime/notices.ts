@@ -49,8 +49,8 @@ export class Notices {
     let text: string;
     if (isThrottlingCode(error.code)) {
       text =
-        `The API throttled ${action}${where} (${error.code}): ${after}. Another client of this account ` +
-        `may be calling the VPC API too.`;
+        `The API throttled ${action}${where} (${error.code}): ${after}. Another client of this account may be ` +
+        `calling the VPC API, or the account's limit is lower than alicloud-vpn:rateLimits says.`;
     } else if (error.kind === "unreachable") {
       text = `${action}: cannot reach ${error.context.endpoint ?? "the VPC endpoint"} (${error.code}): ${after}.`;
     } else {

@@ -85,7 +85,7 @@ describe("notices", () => {
     expect(lines).toHaveLength(2);
     n.retry({ action: serverError.action, attempt: 3, delayMs: 150, error: serverError });
     expect(lines).toEqual([
-      "alicloud-vpn: The API throttled CreateVpnRouteEntry in cn-hangzhou (Throttling.User): retrying in 1.0 s (attempt 2). Another client of this account may be calling the VPC API too.",
+      "alicloud-vpn: The API throttled CreateVpnRouteEntry in cn-hangzhou (Throttling.User): retrying in 1.0 s (attempt 2). Another client of this account may be calling the VPC API, or the account's limit is lower than alicloud-vpn:rateLimits says.",
       "alicloud-vpn: CreateVpnRouteEntry: cannot reach https://vpc.cn-hangzhou.aliyuncs.com (ECONNREFUSED): retrying in 0.4 s (attempt 2).",
       "alicloud-vpn: CreateVpnRouteEntry in cn-hangzhou failed (ServiceUnavailable, HTTP 503): retrying in 0.1 s (attempt 4).",
     ]);
