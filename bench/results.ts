@@ -184,6 +184,19 @@ export function scaleSection(r: ScaleResult, oneGateway?: { routes: number; apiC
   };
 }
 
+/**
+ * A full run's curve with the points an earlier file had measured on its own (`--scale-point`) at route counts
+ * this run did not measure: they keep their own date and commit, so the curve does not lose its 2,000-route
+ * point each time the full bench runs.
+ */
+export function withPointsMeasuredAlone(
+  curve: ScaleResult["curve"],
+  previous: ScaleResult["curve"] = [],
+): ScaleResult["curve"] {
+  const kept = previous.filter((p) => p.measuredAlone && !curve.some((q) => q.routes === p.routes));
+  return [...curve, ...kept].sort((a, b) => a.routes - b.routes);
+}
+
 function opt(n: number | undefined): number | undefined {
   return n === undefined ? undefined : round2(n);
 }

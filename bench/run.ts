@@ -20,6 +20,7 @@ import {
   faultsSection,
   RATE_LIMITED_RATIO_TARGET,
   scaleSection,
+  withPointsMeasuredAlone,
   type BenchResults,
 } from "./results";
 import { FULL_SCALE, QUICK_SCALE, type BenchScale } from "./scales";
@@ -27,7 +28,7 @@ import { runBaseline, type BaselineRun } from "./scenarios/baseline";
 import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
-import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
+import { runFloor, runScale, runScalePoint, type ScaleResult } from "./scenarios/scale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -146,10 +147,10 @@ async function main(): Promise<void> {
     faults: faultsSection(faults),
     preview: { ...large.preview, setupSeconds: Math.round(large.setup.seconds * 10) / 10 },
     rateLimited: { ...rateLimited, target: RATE_LIMITED_RATIO_TARGET },
-    scale: scaleSection(scaleRun, {
-      routes: large.setup.routes,
-      apiCallsPerRoute: large.setup.apiCallsPerRoute,
-    }),
+    scale: scaleSection(
+      { ...scaleRun, curve: quick ? scaleRun.curve : withPointsMeasuredAlone(scaleRun.curve, storedCurve()) },
+      { routes: large.setup.routes, apiCallsPerRoute: large.setup.apiCallsPerRoute },
+    ),
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
   writeOutputs(results, quick);
@@ -186,6 +187,13 @@ async function measureScalePointAlone(routes: number): Promise<void> {
   results.scale.curve = curve.sort((a, b) => a.routes - b.routes);
   const { targets: _held, ...measured } = results;
   writeOutputs({ ...measured, targets: evaluateTargets(measured) }, false);
+}
+
+/** The scale curve of bench/results/latest.json as it stands, if there is one. */
+function storedCurve(): ScaleResult["curve"] | undefined {
+  const file = path.join(RESULTS_DIR, "latest.json");
+  if (!fs.existsSync(file)) return undefined;
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults).scale?.curve;
 }
 
 function writeOutputs(results: BenchResults, quick: boolean): void {

@@ -48,7 +48,7 @@ export const FULL_SCALE: BenchScale = {
   rateLimited: { routes: 100, gateways: 4, configDelayMs: 1000 },
   // The 2,000-route point is measured on its own (`--scale-point 2000`, run.ts): with checkpoints on, the file
   // backend writes O(N^2) bytes, and that pair of runs alone (ours and the floor, 7 to 8 minutes on 2 CPUs)
-  // would take the full bench past its 12 minutes.
+  // would take the full bench past its 12 minutes. A full run keeps it from latest.json, with its own date and commit.
   scale: { routes: 1000, gateways: 10, configDelayMs: 200, points: [100, 250, 500, 1000] },
 };
 

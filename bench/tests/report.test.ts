@@ -1,7 +1,8 @@
 import { convergeChartSvg, niceStep, spreadLabels, ticks } from "../report/chart";
 import { markdownReport } from "../report/markdown";
 import { consoleTable, summaryRows } from "../report/rows";
-import { evaluateTargets, scaleSection, type BenchResults } from "../results";
+import { evaluateTargets, scaleSection, withPointsMeasuredAlone, type BenchResults } from "../results";
+import type { ScalePoint } from "../scenarios/scale";
 import { providerSizes, storedBytes } from "../scenarios/state";
 
 const POINTS = [
@@ -9,6 +10,25 @@ const POINTS = [
   { routes: 50, limitSeconds: 13, pulumiSeconds: 20.1, baselineSeconds: 52 },
   { routes: 100, limitSeconds: 25, pulumiSeconds: 33.4, pulumiDefaultSeconds: 88.3, baselineSeconds: 101.7 },
 ];
+
+function scalePoint(routes: number, extra: Partial<ScalePoint> = {}): ScalePoint {
+  return {
+    routes,
+    limitSeconds: routes / 50,
+    seconds: routes / 20,
+    floorSeconds: routes / 25,
+    floorRatio: 1.25,
+    ratio: 2.5,
+    stateBytesPerRoute: 1664,
+    floorStateBytesPerResource: 2045,
+    apiCallsPerRoute: 2.4,
+    programPeakMiB: 300,
+    providerPeakMiB: 195,
+    floorProgramPeakMiB: 300,
+    floorProviderPeakMiB: 146,
+    ...extra,
+  };
+}
 
 function fixture(overrides: { ratio?: number; describeCalls?: number } = {}): BenchResults {
   const engine = {
@@ -167,21 +187,8 @@ describe("bench report", () => {
   });
 
   it("holds program memory at every point of the scale curve, and the requests a route on one gateway", () => {
-    const point = (routes: number, programPeakMiB: number, floorProgramPeakMiB: number) => ({
-      routes,
-      limitSeconds: routes / 50,
-      seconds: routes / 20,
-      floorSeconds: routes / 25,
-      floorRatio: 1.25,
-      ratio: 2.5,
-      stateBytesPerRoute: 1664,
-      floorStateBytesPerResource: 2045,
-      apiCallsPerRoute: 2.4,
-      programPeakMiB,
-      providerPeakMiB: 195,
-      floorProgramPeakMiB,
-      floorProviderPeakMiB: 146,
-    });
+    const point = (routes: number, programPeakMiB: number, floorProgramPeakMiB: number) =>
+      scalePoint(routes, { programPeakMiB, floorProgramPeakMiB });
     const curve = [point(1000, 378, 333), point(2000, 624, 443.5)];
     const head = curve[0];
     const scale = scaleSection(
@@ -198,6 +205,32 @@ describe("bench report", () => {
       measured: "624 MiB = 1.41x at 2000 routes",
       verdict: "MISSED",
     });
+  });
+
+  it("a full run keeps the points measured on their own that it did not measure, with their date and commit", () => {
+    const at = (routes: number, seconds: number, alone?: string) =>
+      scalePoint(routes, {
+        seconds,
+        ...(alone && {
+          measuredAlone: { startedAt: alone, gitCommit: "c0ffee0", loadAverageStart: 1, loadAverageEnd: 1 },
+        }),
+      });
+    const fresh = [at(100, 10), at(1000, 98)];
+    const stored = [
+      at(100, 7),
+      at(1000, 85),
+      at(1000, 80, "2026-12-02"),
+      at(2000, 357, "2026-12-03"),
+      at(500, 30),
+    ];
+    expect(
+      withPointsMeasuredAlone(fresh, stored).map((p) => [p.routes, p.seconds, p.measuredAlone?.startedAt]),
+    ).toEqual([
+      [100, 10, undefined],
+      [1000, 98, undefined],
+      [2000, 357, "2026-12-03"],
+    ]);
+    expect(withPointsMeasuredAlone(fresh)).toEqual(fresh);
   });
 
   it("writes the machine, the table and the chart into the Markdown", () => {
