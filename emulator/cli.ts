@@ -144,7 +144,16 @@ async function main(): Promise<void> {
   console.log(`export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${accessKeySecret}`);
   if (securityToken) console.log(`export ALIBABA_CLOUD_SECURITY_TOKEN=${securityToken}`);
   console.log(gatewayLines(emulator.gateways()).join("\n"));
-  const stop = () => void emulator.stop().then(() => process.exit(0));
+  const stop = () =>
+    void emulator.stop().then(() => {
+      // Without a state file the routes go with the process, while Pulumi stacks may still hold them.
+      console.log(
+        options.stateFile
+          ? `alicloud-vpc-emulator stopped; its gateways and routes are kept in ${options.stateFile}`
+          : "alicloud-vpc-emulator stopped; its routes were in memory only and are gone (--state FILE keeps them)",
+      );
+      process.exit(0);
+    });
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -115,18 +115,23 @@ describe("the command", () => {
   async function startCommand(args: string[]): Promise<string> {
     const cli = join(out, "emulator/cli.js");
     expect(existsSync(cli)).toBe(true);
+    printed = "";
     child = spawn(process.execPath, [cli, ...args], {
       cwd: ROOT,
       env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
     });
     let stdout = "";
     child.stdout!.on("data", (d) => (stdout += d));
+    child.stdout!.on("data", (d) => (printed += d));
     await new Promise<void>((ok, fail) => {
       child!.stdout!.on("data", () => /# gateways.*\n(# {3}.*\n)*(?!#)/.test(stdout) && ok());
       child!.once("exit", (code) => fail(new Error(`exited ${code}`)));
     });
     return stdout;
   }
+
+  /** Everything the running command printed. */
+  let printed = "";
 
   async function stopCommand(): Promise<unknown> {
     const exited = new Promise((ok) => child!.once("exit", (code) => ok(code)));
@@ -163,6 +168,9 @@ describe("the command", () => {
         PublishVpc: false,
       });
       expect(await stopCommand()).toBe(0);
+      expect(printed).toContain(
+        `alicloud-vpc-emulator stopped; its gateways and routes are kept in ${join(dir, "state.json")}`,
+      );
 
       const second = await startCommand(args);
       expect(second).toBe(first);
@@ -195,5 +203,9 @@ describe("the command", () => {
     });
     expect(body.Status).toBe("active");
     expect(await stopCommand()).toBe(0);
+    // No --state: the user learns that the routes went with the process.
+    expect(printed).toMatch(
+      /alicloud-vpc-emulator stopped; its routes were in memory only and are gone \(--state FILE keeps them\)\n$/,
+    );
   });
 });
