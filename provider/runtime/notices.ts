@@ -5,14 +5,17 @@
  * again in the update's Diagnostics (the provider host is not connected to the engine's log,
  * pulumi/pulumi#6065). The wait that is part of every write, a gateway applying the one before, says nothing;
  * nor does a 5xx or a lost connection gone before a third attempt fails.
- * Each kind of wait speaks at most once per action every 30 s, so thousands of routes do not flood the
- * display. Lines hold actions, codes, regions and endpoints: never a credential.
+ * Each kind of wait speaks at most once per action in 30 s, then in 60 s, 120 s... up to every 5 minutes, so a
+ * long queue (1,000 creates at 60 a minute take 17 minutes) is told a few times, not every few seconds. Lines
+ * hold actions, codes, regions and endpoints: never a credential.
  */
 import type { BudgetWait } from "../api/budget";
 import { isThrottlingCode } from "../api/codes";
 import type { RetryEvent } from "../api/retry";
 
+/** A kind of wait speaks again after this long, then after twice as long each time, up to the cap. */
 export const NOTICE_INTERVAL_MS = 30_000;
+export const NOTICE_INTERVAL_CAP_MS = 300_000;
 /** Shorter budget waits are the bucket's ordinary pacing (a burst spread over a second). */
 export const NOTICED_BUDGET_WAIT_MS = 1_000;
 /** A 5xx or a lost connection that its retry clears says nothing; one still failing at this attempt does. */
@@ -21,7 +24,7 @@ export const NOTICED_TRANSIENT_ATTEMPT = 3;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 export class Notices {
-  private readonly lastSaid = new Map<string, number>();
+  private readonly said = new Map<string, { at: number; quietMs: number }>();
 
   constructor(
     private readonly write: (line: string) => void,
@@ -63,14 +66,15 @@ export class Notices {
 
   /** Forgets what was said (a new endpoint: its waits are news). */
   clear(): void {
-    this.lastSaid.clear();
+    this.said.clear();
   }
 
   private say(topic: string, text: string): void {
     const now = this.now();
-    const last = this.lastSaid.get(topic);
-    if (last !== undefined && now - last < NOTICE_INTERVAL_MS) return;
-    this.lastSaid.set(topic, now);
+    const last = this.said.get(topic);
+    if (last && now - last.at < last.quietMs) return;
+    const quietMs = last ? Math.min(2 * last.quietMs, NOTICE_INTERVAL_CAP_MS) : NOTICE_INTERVAL_MS;
+    this.said.set(topic, { at: now, quietMs });
     this.write(`alicloud-vpn: ${text}`);
   }
 }

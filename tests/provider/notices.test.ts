@@ -52,7 +52,7 @@ describe("notices", () => {
     ]);
   });
 
-  it("says each kind of wait once per action every 30 s; other actions and regions have their own", () => {
+  it("says each kind of wait once per action in 30 s, then twice as long each time up to 5 minutes; other actions and regions have their own", () => {
     const { n, lines, advance } = notices();
     const wait = (action: string, regionId = "cn-hangzhou") =>
       n.budgetWait({ action, regionId, perMinute: 60, waitMs: 5_000, afterThrottle: false });
@@ -66,9 +66,23 @@ describe("notices", () => {
       "DeleteVpnRouteEntry cn-hangzhou",
       "CreateVpnRouteEntry cn-shanghai",
     ]);
-    advance(1);
-    wait("CreateVpnRouteEntry");
-    expect(lines).toHaveLength(4);
+    // A queue that lasts 17 minutes (1,000 creates at 60 a minute), asked every second: told at 0, 30, 90,
+    // 210, 450, 750 s (quiet 30, 60, 120, 240, 300 s), then every 5 minutes.
+    const { n: queue, lines: told, advance: tick } = notices();
+    const toldAt: number[] = [];
+    for (let s = 0; s < 17 * 60; s++) {
+      const before = told.length;
+      queue.budgetWait({
+        action: "CreateVpnRouteEntry",
+        regionId: "cn-hangzhou",
+        perMinute: 60,
+        waitMs: 5_000,
+        afterThrottle: false,
+      });
+      if (told.length > before) toldAt.push(s);
+      tick(1_000);
+    }
+    expect(toldAt).toEqual([0, 30, 90, 210, 450, 750]);
   });
 
   it("tells throttles, unreachable endpoints and server errors; a busy gateway is every write's wait", () => {
