@@ -28,7 +28,7 @@ import { runBaseline, type BaselineRun } from "./scenarios/baseline";
 import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
-import { runFloor, runScale, runScalePoint, type ScaleResult } from "./scenarios/scale";
+import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -50,8 +50,9 @@ async function main(): Promise<void> {
   if (alone >= 0) return measureScalePointAlone(Number(process.argv[alone + 1]));
   if (process.argv.includes("--redraw")) {
     // The chart and the Markdown again from the stored figures, without running anything.
-    const file = path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);
-    writeOutputs(JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults, quick);
+    const stored = storedResults(quick);
+    if (!stored) throw new Error(`no ${resultsFile(quick)} to redraw: run the bench first`);
+    writeOutputs(stored, quick);
     return;
   }
   const scale: BenchScale = quick ? QUICK_SCALE : FULL_SCALE;
@@ -148,7 +149,12 @@ async function main(): Promise<void> {
     preview: { ...large.preview, setupSeconds: Math.round(large.setup.seconds * 10) / 10 },
     rateLimited: { ...rateLimited, target: RATE_LIMITED_RATIO_TARGET },
     scale: scaleSection(
-      { ...scaleRun, curve: quick ? scaleRun.curve : withPointsMeasuredAlone(scaleRun.curve, storedCurve()) },
+      {
+        ...scaleRun,
+        curve: quick
+          ? scaleRun.curve
+          : withPointsMeasuredAlone(scaleRun.curve, storedResults(false)?.scale?.curve),
+      },
       { routes: large.setup.routes, apiCallsPerRoute: large.setup.apiCallsPerRoute },
     ),
   };
@@ -166,9 +172,9 @@ async function main(): Promise<void> {
 async function measureScalePointAlone(routes: number): Promise<void> {
   if (!Number.isInteger(routes) || routes < 1)
     throw new Error("--scale-point takes a route count, e.g. 2000");
-  const file = path.join(RESULTS_DIR, "latest.json");
-  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
-  if (!results.scale) throw new Error(`${file} has no scale section: run the full bench first`);
+  const results = storedResults(false);
+  if (!results?.scale)
+    throw new Error(`${resultsFile(false)} has no scale section: run the full bench first`);
   locateCli();
   prepareEngineRuns();
   const meta = startMeta("full", "", "");
@@ -189,11 +195,12 @@ async function measureScalePointAlone(routes: number): Promise<void> {
   writeOutputs({ ...measured, targets: evaluateTargets(measured) }, false);
 }
 
-/** The scale curve of bench/results/latest.json as it stands, if there is one. */
-function storedCurve(): ScaleResult["curve"] | undefined {
-  const file = path.join(RESULTS_DIR, "latest.json");
-  if (!fs.existsSync(file)) return undefined;
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults).scale?.curve;
+const resultsFile = (quick: boolean) => path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);
+
+/** bench/results/{latest,quick}.json as it stands; undefined before the first run. */
+function storedResults(quick: boolean): BenchResults | undefined {
+  const file = resultsFile(quick);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults) : undefined;
 }
 
 function writeOutputs(results: BenchResults, quick: boolean): void {
@@ -227,7 +234,7 @@ function writeOutputs(results: BenchResults, quick: boolean): void {
       ),
     );
   }
-  fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(resultsFile(quick), JSON.stringify(results, null, 2) + "\n");
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdownReport(results, chart));
   log(`wrote bench/results/${base}.json and ${base}.md`);
   if (!quick) {
