@@ -63,7 +63,10 @@ export class CallBudget {
     bucket.tokens -= 1;
     if (bucket.tokens >= 0) return 0;
     const waitMs = Math.ceil(-bucket.tokens / bucket.refill);
-    beforeWait?.(waitMs, bucket.at < bucket.throttleDebtUntil);
+    const afterThrottle = bucket.at < bucket.throttleDebtUntil;
+    // A call queued while the debt lasts holds back the calls behind it too: theirs are the throttle's waits.
+    if (afterThrottle) bucket.throttleDebtUntil = Math.max(bucket.throttleDebtUntil, bucket.at + waitMs);
+    beforeWait?.(waitMs, afterThrottle);
     await this.clock.sleep(waitMs);
     return waitMs;
   }

@@ -73,6 +73,25 @@ test("a wait says whether it keeps a throttle's debt or only the budget's own pa
   ]);
 });
 
+test("a call queued behind a wait that keeps a throttle's debt keeps it too, after the debt itself is paid", async () => {
+  let now = 0;
+  const budget = new CallBudget({ now: () => now, sleep: () => new Promise((r) => setTimeout(r, 0)) });
+  const told: [number, boolean][] = [];
+  const take = () =>
+    budget.take("k", 60, MINUTE, (waitMs, afterThrottle) => told.push([waitMs, afterThrottle]));
+  expect(await take()).toBe(0);
+  budget.throttled("k", 1_000);
+  // At 0 s a call queues behind the 1 s of debt (its token at 2 s). At 1.5 s, the debt paid, another call still
+  // queues behind that one (its token at 3 s): it waits because of the throttle, not the budget's own pace.
+  const first = take();
+  now = 1_500;
+  await Promise.all([first, take()]);
+  expect(told).toEqual([
+    [2_000, true],
+    [1_500, true],
+  ]);
+});
+
 test("settings: documented by default, scaled, per action, off; bad text is a ConfigurationError", () => {
   const documented = parseRateLimits(undefined, "x");
   expect(limitOf("CreateVpnRouteEntry", documented)).toBe(60);
