@@ -35,6 +35,13 @@ const started = Date.now();
 const log = (message: string) =>
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
+/** What ran the programs: the language host with its version (it may be older than the CLI), or the client host. */
+function languageRuntimeOf(cli: PulumiCli): string {
+  if (!cli.languageHost) return "client host (--client)";
+  const version = spawnSync(cli.languageHost, ["-version"], { encoding: "utf8" }).stdout?.trim();
+  return `pulumi-language-nodejs ${version || "(version unknown)"}`;
+}
+
 /** The CLI's `--parallel` default, as `pulumi up --help` states it (4 x CPUs in 3.248). */
 export function cliDefaultParallel(cli: PulumiCli): number {
   const help =
@@ -58,11 +65,7 @@ async function main(): Promise<void> {
   const scale: BenchScale = quick ? QUICK_SCALE : FULL_SCALE;
   const cli = locateCli();
   prepareEngineRuns();
-  const meta = startMeta(
-    scale.name,
-    cli.version,
-    cli.languageHost ? "pulumi-language-nodejs" : "client host (--client)",
-  );
+  const meta = startMeta(scale.name, cli.version, languageRuntimeOf(cli));
   const defaultParallel = cliDefaultParallel(cli);
   const c = scale.converge;
   log(`${scale.name} bench, Pulumi ${cli.version}, default --parallel ${defaultParallel}`);

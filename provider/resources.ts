@@ -24,6 +24,9 @@ export { vpnRouteEntryProvider, vpnPbrRouteEntryProvider };
  *
  * The source position Pulumi records in the state is not affected: `Resource.callsites()` raises
  * `Error.stackTraceLimit` itself while it reads the stack.
+ *
+ * Checked against @pulumi/pulumi 3.248.0 and 3.276.0 (runtime/debuggable and Resource.callsites() unchanged);
+ * tests/provider/promiseStacks.test.ts fails when a new SDK formats other stacks or none.
  */
 
 /** The SDK's switch for printing the stack of each leaked promise (@pulumi/pulumi runtime/debuggable). */

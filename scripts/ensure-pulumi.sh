@@ -12,10 +12,10 @@
 #
 # Next to a built CLI it also puts what a normal Pulumi installation ships there, so programs and apps run the way
 # they do on a user's machine:
-# - `pulumi-language-nodejs`, the Node.js language host. A host already on PATH wins. Otherwise the build of it in
+# - `pulumi-language-nodejs`, the Node.js language host. A host already on PATH wins. Otherwise a build of it in
 #   ../shared/bin (the Go module proxy on our machines answers 403 for its module; see ../shared/bin/README.md) is
-#   copied, after checking that its version is the CLI's; on a mismatch it is not used and the reason is printed.
-#   Failing both, a Go build is tried once. Without any host, programs run through scripts/client-host.js (the
+#   copied: the one of the CLI's version, else the newest one older than the CLI (the CLI and its hosts speak a
+#   stable gRPC protocol; a host newer than the CLI is never used). Failing both, a Go build is tried once. Without any host, programs run through scripts/client-host.js (the
 #   CLI's `--client` flag), and the CI guard (tests/e2e/language-host.e2e.test.ts) fails a CI run that does so.
 # - `pulumi-resource-pulumi-nodejs`, the dynamic provider plugin (a script at the root of @pulumi/pulumi), so a
 #   new app finds it without PATH changes, asks no network for it and prints no "from $PATH" warning.
@@ -41,7 +41,7 @@ if [ -z "$version" ]; then
 fi
 V="v$version"
 sdk_dir="$here/node_modules/@pulumi/pulumi"
-shared_host="$(cd "$here/.." && pwd)/shared/bin/pulumi-language-nodejs"
+shared_bin="$(cd "$here/.." && pwd)/shared/bin"
 
 if command -v pulumi >/dev/null 2>&1; then
   found=$(command -v pulumi)
@@ -52,7 +52,7 @@ if command -v pulumi >/dev/null 2>&1; then
   fi
   command -v pulumi-language-nodejs >/dev/null 2>&1 || [ -x "$(dirname "$found")/pulumi-language-nodejs" ] ||
     log "no pulumi-language-nodejs next to $found or on PATH: programs run through scripts/client-host.js" \
-      "(a normal Pulumi installation ships it; the project's build of it is $shared_host)"
+      "(a normal Pulumi installation ships it; the project's builds of it are in $shared_bin)"
   dirname "$found"
   exit 0
 fi
@@ -66,27 +66,45 @@ cache_hit() {
     { [ -x "$out/pulumi-language-nodejs" ] || [ -f "$langhost_failure" ]; }
 }
 
-# The language host for $out, unless one is on PATH (which the engine prefers anyway). Returns 1 when the
-# shared build is missing or of another version (the reason printed), so a Go build can be tried.
+# The build of pulumi-language-nodejs in ../shared/bin for CLI version $1: the one of that version, else the newest
+# older one of the same major version. Prints "<version> <path>"; nothing when there is none.
+shared_language_host_for() {
+  local cli=${1#v} best="" host version
+  for host in "$shared_bin"/pulumi-language-nodejs "$shared_bin"/v*/pulumi-language-nodejs; do
+    [ -x "$host" ] || continue
+    version=$("$host" -version 2>/dev/null || true)
+    version=${version#v}
+    [ -n "$version" ] && [ "${version%%.*}" = "${cli%%.*}" ] || continue
+    # Not newer than the CLI (sort -V puts the smaller first), and newer than the best so far.
+    [ "$(printf '%s\n%s\n' "$version" "$cli" | sort -V | head -n 1)" = "$version" ] || continue
+    if [ -z "$best" ] || [ "$(printf '%s\n%s\n' "${best%% *}" "$version" | sort -V | tail -n 1)" = "$version" ]; then
+      best="$version $host"
+    fi
+  done
+  [ -n "$best" ] && echo "v$best"
+}
+
+# The language host for $out, unless one is on PATH (which the engine prefers anyway). Returns 1 when
+# ../shared/bin has no build that fits the CLI, so a Go build can be tried.
 install_shared_language_host() {
   if command -v pulumi-language-nodejs >/dev/null 2>&1; then
     log "using $(command -v pulumi-language-nodejs) from PATH ($(pulumi-language-nodejs -version 2>/dev/null || echo 'version unknown'))"
     return 0
   fi
-  [ -x "$shared_host" ] || return 1
-  local shared_version
-  shared_version=$("$shared_host" -version 2>/dev/null || true)
-  if [ "$shared_version" != "$V" ]; then
-    log "not using $shared_host: it is version '${shared_version:-unknown}', the CLI is $V" \
-      "(a host of another version may speak another protocol to the SDK's runner); put a $V build there"
+  local chosen host_version host
+  chosen=$(shared_language_host_for "$V")
+  if [ -z "$chosen" ]; then
+    log "no pulumi-language-nodejs in $shared_bin fits the CLI $V (one of its version, or an older one of its major)"
     return 1
   fi
-  if [ "$("$out/pulumi-language-nodejs" -version 2>/dev/null || true)" != "$V" ]; then
-    cp "$shared_host" "$out/pulumi-language-nodejs.tmp"
+  host_version=${chosen%% *}
+  host=${chosen#* }
+  if [ "$("$out/pulumi-language-nodejs" -version 2>/dev/null || true)" != "$host_version" ]; then
+    cp "$host" "$out/pulumi-language-nodejs.tmp"
     chmod 755 "$out/pulumi-language-nodejs.tmp"
     mv "$out/pulumi-language-nodejs.tmp" "$out/pulumi-language-nodejs"
     rm -f "$langhost_failure"
-    log "pulumi-language-nodejs $V copied next to the CLI from $shared_host"
+    log "pulumi-language-nodejs $host_version copied next to the CLI $V from $host"
   fi
 }
 

@@ -3,13 +3,10 @@
  * the whole stack config, then Check, Diff, Create, Read, Update and Delete of resources whose `__provider`
  * is the serialized text, against the emulator.
  */
-import { execFile } from "node:child_process";
-import * as path from "node:path";
-import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { UNKNOWN, VPN_PBR_ROUTE_ENTRY_TOKEN, VPN_ROUTE_ENTRY_TOKEN } from "../../provider/constants";
 import { DIFF_NONE, DIFF_SOME, startProviderHost, urnOf, type ProviderHost } from "./providerHost";
-import { REPO, ensureBuilt } from "./serialized/roundTrip";
+import { REPO, ensureBuilt, serializedProviders } from "./serialized/roundTrip";
 
 const GW = "vpn-emu00000000000000001";
 const VCO = "vco-emu00000000000000001";
@@ -32,9 +29,7 @@ beforeAll(async () => {
     "alicloud-vpn:endpoint": emulator.endpoint,
     "vpnroutes:unrelated": "x",
   };
-  const serializer = path.join(REPO, "dist", "tests", "provider", "serialized", "serializeProviders.js");
-  const { stdout } = await promisify(execFile)(process.execPath, [serializer, REPO, "{}"], { cwd: REPO });
-  ({ vpnRouteEntry: dbrCode, vpnPbrRouteEntry: pbrCode } = JSON.parse(stdout));
+  ({ vpnRouteEntry: dbrCode, vpnPbrRouteEntry: pbrCode } = await serializedProviders());
   host = await startProviderHost(REPO);
   await host.configure(stack);
 }, 120_000);
@@ -204,9 +199,13 @@ describe("through the provider host", () => {
     const adopted = await host.create(DBR_URN, { ...news, adopt: true });
     expect(adopted.id).toBe(created.id);
 
-    // What the `import` resource option does: Read with the ID and no properties. The host cannot find the
-    // provider code without `__provider` (pulumi/pulumi#3550), so adoption goes through `adopt: true`.
-    await expect(host.read(DBR_URN, created.id, {})).rejects.toThrow("code must be a string");
+    // What the `import` resource option does: Read with the ID, no properties and no inputs. The host cannot
+    // find the provider code without `__provider` (pulumi/pulumi#3550), so adoption goes through `adopt: true`.
+    // The host's words for it are its own and change between SDK versions; what holds is that our code never
+    // runs: no listing is asked for.
+    emulator.clearLog();
+    await expect(host.read(DBR_URN, created.id, {})).rejects.toThrow();
+    expect(emulator.counts()).toEqual({});
     // With the code (a refresh of state whose other properties were lost) the ID alone is enough.
     const byId = await host.read(DBR_URN, created.id, { __provider: dbrCode });
     expect(byId.inputs).toMatchObject({

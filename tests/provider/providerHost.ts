@@ -10,6 +10,7 @@ import * as grpc from "@grpc/grpc-js";
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
 
 type Props = Record<string, unknown>;
 
@@ -34,6 +35,8 @@ export interface ProviderHost {
     inputs?: Props,
   ): Promise<{ id: string; props: Props; inputs?: Props }>;
   update(urn: string, id: string, olds: Props, news: Props): Promise<Props>;
+  /** What the engine sends every provider on Ctrl-C or SIGTERM. */
+  cancel(): Promise<void>;
   delete(urn: string, id: string, props: Props): Promise<void>;
   stop(): Promise<void>;
   /** What the host wrote to stderr (its errors and stack traces). */
@@ -145,6 +148,9 @@ export async function startProviderHost(cwd: string, env: NodeJS.ProcessEnv = {}
       req.setId(id);
       req.setProperties(struct(props));
       await call("delete", req);
+    },
+    async cancel() {
+      await call("cancel", new Empty());
     },
     async stop() {
       client.close();

@@ -82,7 +82,7 @@ export async function installOffline(options: OfflineInstall): Promise<void> {
     }
     if (packages[at]) continue;
     const entry = lock[at];
-    packages[at] = withoutFlags(entry);
+    packages[at] = withTarballAddress(at, withoutFlags(entry));
     const optionalPeers = entry.peerDependenciesMeta ?? {};
     for (const dep of Object.keys(entry.dependencies ?? {})) pending.push([at, dep, false]);
     for (const dep of Object.keys(entry.optionalDependencies ?? {})) pending.push([at, dep, true]);
@@ -116,6 +116,22 @@ function resolveInLock(lock: LockPackages, from: string, name: string): string |
     const cut = dir.lastIndexOf("node_modules/");
     dir = cut <= 0 ? "" : dir.slice(0, cut - 1);
   }
+}
+
+/** Where npm caches registry tarballs (`npm config get registry`). */
+const REGISTRY = (process.env.npm_config_registry ?? "https://registry.npmjs.org/").replace(/\/?$/, "/");
+
+/**
+ * This repository's lockfile records no tarball addresses; without one, `npm ci` asks for the package's registry
+ * document first, and offline it has that only in the form an earlier online command happened to fetch (an
+ * `npm update` caches the full document, `npm ci` the abbreviated one: ENOTCACHED). With the address, the tarball
+ * is taken from the cache by its integrity alone.
+ */
+function withTarballAddress(at: string, entry: LockEntry): LockEntry {
+  if (entry.resolved || !entry.version || entry.link) return entry;
+  const name = at.slice(at.lastIndexOf("node_modules/") + "node_modules/".length);
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  return { ...entry, resolved: `${REGISTRY}${name}/-/${base}-${entry.version}.tgz` };
 }
 
 /** The repository's dev and peer markings describe its own tree, not the new project's; npm recomputes them. */

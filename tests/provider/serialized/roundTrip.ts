@@ -45,6 +45,13 @@ export function ensureBuilt(): void {
   }
 }
 
+/** The `__provider` texts of both route kinds as this repository's compiled package serializes them. */
+export async function serializedProviders(): Promise<{ vpnRouteEntry: string; vpnPbrRouteEntry: string }> {
+  const serializer = path.join(DIST_TESTS, "serializeProviders.js");
+  const { stdout } = await promisify(execFile)(process.execPath, [serializer, REPO, "{}"], { cwd: REPO });
+  return JSON.parse(stdout);
+}
+
 export interface RoundTripResult {
   texts: Record<string, string>;
   report: Record<string, Record<string, Record<string, unknown>>> & { runtimeFiles: string[] };

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The oldest corner of the support matrix: the unit suites and a few engine suites on the `node` on PATH (CI's
+# machine has Node.js 20, the oldest the package supports), @pulumi/pulumi at the floor of package.json's range
+# (3.248.0) and the Pulumi CLI of that version (built like the newest one, by scripts/ensure-pulumi.sh, cached).
+# The project's own runs (`npm test`, the demo, the bench) use the newest corner; see the README's support matrix.
+#
+# It works in a copy of the working tree, .work/oldest-corner, where `npm install` moves @pulumi/pulumi down to the
+# floor (package.json keeps its range; the copy's package-lock.json pins the floor), so the packed package the
+# suites install elsewhere resolves the same SDK.
+#
+#   scripts/oldest-corner.sh            the suites below
+#   scripts/oldest-corner.sh <paths>    other jest paths, in the same corner
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+log() { echo "oldest-corner: $*" >&2; }
+
+# Pure code, the emulator, the provider through the real dynamic provider host, the component under mocks; then
+# the engine suites that lean on what an SDK may move: the Cancel hook (cancel-during-wait), the recorded source
+# positions and the serialized provider of a packed install (route-lifecycle, npm-pack), the language host.
+SUITES=(
+  tests/api tests/provider tests/components tests/emulator
+  tests/e2e/language-host tests/e2e/route-lifecycle tests/e2e/failover tests/e2e/cancel-during-wait
+  tests/e2e/npm-pack
+)
+[ $# -gt 0 ] && SUITES=("$@")
+
+floor=$(node -p 'require(process.argv[1]).dependencies["@pulumi/pulumi"].replace(/^[\^~>=v ]+/, "")' \
+  "$here/package.json")
+engines=$(node -p 'require(process.argv[1]).engines.node' "$here/package.json")
+log "Node.js $(node -v) (package.json engines: $engines), @pulumi/pulumi $floor"
+
+copy="$here/.work/oldest-corner"
+rm -rf "$copy"
+mkdir -p "$copy"
+# The working tree as git sees it (tracked and new files, not what .gitignore names): what a clean clone holds.
+(cd "$here" && git ls-files -z --cached --others --exclude-standard | tar cf - --null --ignore-failed-read -T -) |
+  tar xf - -C "$copy"
+
+cd "$copy"
+npm ci --no-audit --no-fund --loglevel=error
+npm install --no-audit --no-fund --loglevel=error "@pulumi/pulumi@$floor"
+installed=$(node -p 'require("@pulumi/pulumi/package.json").version')
+[ "$installed" = "$floor" ] || { log "installed @pulumi/pulumi $installed, expected $floor"; exit 1; }
+
+# `npm test` builds, makes sure the CLI of the installed SDK exists (a first run builds it: several minutes), and
+# runs jest on the node on PATH.
+NODE_VERSION=current npm test -- "${SUITES[@]}"
