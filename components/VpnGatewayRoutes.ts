@@ -30,8 +30,11 @@ function childOptions(parent: pulumi.ComponentResource, opts: pulumi.ComponentRe
 export class VpnGatewayRoutes extends pulumi.ComponentResource {
   /** Each route's key to its id, state, weight and published flag. */
   readonly routes: pulumi.Output<Record<string, GatewayRouteStatus>>;
+  /** Number of destination routes in the table. */
   readonly routeCount: pulumi.Output<number>;
+  /** Number of policy routes in the table. */
   readonly policyRouteCount: pulumi.Output<number>;
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   readonly vpnGatewayId: pulumi.Output<string>;
 
   /** Settles once every route is built; see initialize(). */

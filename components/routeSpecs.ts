@@ -11,7 +11,9 @@ export interface GatewayRouteSpec {
   weight?: RouteWeight;
   /** Advertise the route to the VPC. @default defaults.publishVpc, else true */
   publishVpc?: boolean;
+  /** The route's description (1-100 characters). */
   description?: string;
+  /** Only `Ipsec`. */
   overlayMode?: string;
   /**
    * A stable key for the route, needed only when `nextHop` is another resource's output (its value is not
@@ -22,7 +24,9 @@ export interface GatewayRouteSpec {
 
 /** One policy-based route of a gateway's table. */
 export interface GatewayPolicyRouteSpec {
+  /** Source CIDR block of a policy route, e.g. `192.168.0.0/24`. */
   routeSource: string;
+  /** Destination CIDR block, e.g. `10.0.0.0/24`. */
   routeDest: string;
   /** @default defaults.nextHop */
   nextHop?: pulumi.Input<string>;
@@ -32,6 +36,7 @@ export interface GatewayPolicyRouteSpec {
   priority?: number;
   /** @default defaults.publishVpc, else true */
   publishVpc?: boolean;
+  /** The route's description (1-100 characters). */
   description?: string;
   /** @default `<routeSource>><routeDest>@<nextHop>` */
   key?: string;
@@ -39,6 +44,7 @@ export interface GatewayPolicyRouteSpec {
 
 /** Values routes take when they do not set their own. */
 export interface GatewayRouteDefaults {
+  /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. */
   nextHop?: pulumi.Input<string>;
   /** @default 100 */
   weight?: RouteWeight;
@@ -51,8 +57,11 @@ export interface VpnGatewayRoutesArgs {
   vpnGatewayId: pulumi.Input<string>;
   /** @default the provider's region (`alicloud:region`, ALICLOUD_REGION...) */
   region?: pulumi.Input<string>;
+  /** Destination routes of the table. */
   routes?: GatewayRouteSpec[];
+  /** Policy routes of the table. */
   policyRoutes?: GatewayPolicyRouteSpec[];
+  /** Values for the routes that leave them out. */
   defaults?: GatewayRouteDefaults;
   /** Refuse a table larger than this (the account's route quota per gateway). @default no limit */
   routeQuota?: number;

@@ -12,6 +12,7 @@ const busySeed = (seed: number): number => seed + 0x9e3779b9;
 
 /** Refusal before the action runs. */
 export type EarlyFault = "throttle" | "service-unavailable" | "internal-error" | "reset-before";
+/** The kinds of seeded fault (FaultOptions) a request can meet. */
 export type FaultKind = EarlyFault | "reset-after" | "busy";
 
 export interface FaultDecision {

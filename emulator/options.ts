@@ -3,7 +3,9 @@
 export type BusinessStatus = "Normal" | "FinancialLocked";
 
 export interface EmulatorGateway {
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   vpnGatewayId: string;
+  /** The gateway's region. */
   regionId: string;
   /** Owner. @default the first credential's account */
   accountId?: string;
@@ -35,7 +37,9 @@ export interface EmulatorGateway {
 export type GatewayType = "Traditional" | "Enhanced.SiteToSite";
 
 export interface EmulatorCredential {
+  /** Access key ID. */
   accessKeyId: string;
+  /** Access key secret. */
   accessKeySecret: string;
   /** @default "1000000000000001" */
   accountId?: string;
@@ -49,6 +53,7 @@ export interface EmulatorCredential {
 export interface EmulatorRole {
   /** The owner. */
   accountId: string;
+  /** The role's name. */
   roleName: string;
   /** Accounts whose RAM users and roles may assume it (trust policy `Principal.RAM`). @default [accountId] */
   trustedAccounts?: string[];
@@ -62,7 +67,9 @@ export interface EmulatorRole {
 
 /** An OIDC identity provider registered in RAM (`acs:ram::<accountId>:oidc-provider/<name>`). */
 export interface EmulatorOidcProvider {
+  /** The owning account's ID. */
   accountId: string;
+  /** The class name, as a literal (`error.name`). */
   name: string;
   /** Must equal the ID tokens' `iss`. */
   issuerUrl: string;

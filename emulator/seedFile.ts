@@ -6,15 +6,20 @@ import { readFileSync } from "node:fs";
 import type { EmulatorCredential, EmulatorGateway, RateLimitOptions } from "./options";
 
 export interface SeedFile {
+  /** Access keys of the account. */
   credentials?: EmulatorCredential[];
+  /** Gateways of the account. */
   gateways?: EmulatorGateway[];
+  /** Accounts, each with its keys and gateways. */
   accounts?: { accountId: string; credentials?: EmulatorCredential[]; gateways?: EmulatorGateway[] }[];
   /** The per-API rate limits (`false`: none). @default the documented figures */
   rateLimits?: RateLimitOptions | false;
 }
 
 export interface Seed {
+  /** Access keys of the account. */
   credentials?: EmulatorCredential[];
+  /** Gateways of the account. */
   gateways?: EmulatorGateway[];
   rateLimits?: RateLimitOptions | false;
 }

@@ -13,6 +13,7 @@ export interface DocumentedLimit {
   source: "page" | "sibling";
 }
 
+/** Alibaba's documented calls per 60 s for each action, per parent account and region (VPN Gateway "API rate limits"). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, DocumentedLimit>> = {
   CreateVpnRouteEntry: { perPeriod: 60, source: "sibling" },
   DeleteVpnRouteEntry: { perPeriod: 60, source: "page" },

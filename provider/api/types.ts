@@ -193,7 +193,9 @@ export interface Page<T> extends ResponseBase {
 
 /** Keys to sign with. */
 export interface StaticCredentials {
+  /** Access key ID. */
   accessKeyId: string;
+  /** Access key secret. */
   accessKeySecret: string;
   /** An STS token; sent as `x-acs-security-token` (ACS3) or `SecurityToken` (RPC). */
   securityToken?: string;
