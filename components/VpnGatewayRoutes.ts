@@ -9,6 +9,7 @@ import { routeStatuses, type GatewayRouteStatus, type RouteChild } from "./route
 
 export type { GatewayRouteStatus } from "./routeStatuses";
 
+/** The component's Pulumi type token (the `type` of its URN). */
 export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
 
 /** Resource options of the component that its children take too (the rest flows through `parent`). */

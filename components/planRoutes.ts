@@ -43,6 +43,7 @@ export interface PlannedRoute {
  * stack trace, which reads as a crash of this package, not as a mistake in the table.
  */
 export class RouteGroupError extends pulumi.ResourceError {
+  /** Always `RouteGroupError`. */
   override readonly name = "RouteGroupError";
   constructor(
     /** The component's name. */

@@ -52,6 +52,7 @@ export interface GatewayRouteDefaults {
   publishVpc?: boolean;
 }
 
+/** Inputs of `VpnGatewayRoutes`: one gateway's route table. */
 export interface VpnGatewayRoutesArgs {
   /** The gateway; usually another resource's output, unknown at the first preview. */
   vpnGatewayId: pulumi.Input<string>;
@@ -72,7 +73,9 @@ export interface VpnGatewayRoutesArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
+/** The weight of a table's route that sets none (nor `defaults.weight`): active. */
 export const DEFAULT_WEIGHT: RouteWeight = 100;
+/** Whether a table's route that sets no `publishVpc` (nor `defaults.publishVpc`) is advertised to the VPC. */
 export const DEFAULT_PUBLISH_VPC = true;
 /** The API's default priority of a policy route (declared once, in provider/constants.ts). */
 export { DEFAULT_PRIORITY } from "../provider/constants";

@@ -1,14 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { RouteType, RouteWeight as ApiRouteWeight } from "./api/types";
+import type { RouteWeight } from "./api/types";
 
-/**
- * `dbr`: destination-based route (VpnRouteEntry); `pbr`: policy-based route (VpnPbrRouteEntry). The API's own
- * `RouteType` (PublishVpnRouteEntry's parameter), declared once there.
- */
-export type RouteKind = RouteType;
-
-/** A route's weight: 100 = active, 0 = standby. The API takes no other value, so neither does the type. */
-export type RouteWeight = ApiRouteWeight;
+// The API's own types, declared once in api/types.ts: a route's kind is PublishVpnRouteEntry's `RouteType`.
+export type { RouteType as RouteKind, RouteWeight } from "./api/types";
 
 /** Inputs of `VpnRouteEntry`; names follow `@pulumi/alicloud`'s `vpn.RouteEntry`. */
 export interface VpnRouteEntryArgs {

@@ -6,6 +6,7 @@
  */
 export const RATE_LIMIT_PERIOD_MS = 60_000;
 
+/** One action's documented rate limit, and where the figure was read. */
 export interface DocumentedLimit {
   /** Calls allowed per RATE_LIMIT_PERIOD_MS. */
   perPeriod: number;
