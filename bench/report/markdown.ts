@@ -11,9 +11,9 @@ export function markdownReport(r: BenchResults, chartFile: string | undefined): 
   );
 }
 
-/** The README's benchmark section: the same report under the README's own heading, chart path from the root. */
-export const README_SECTION = "bench";
-export function readmeBenchSection(r: BenchResults): string {
+/** The figures of docs/benchmarks.md (its `<!-- bench:begin -->` section): the same report under that file's headings. */
+export const BENCH_SECTION = "bench";
+export function docsBenchSection(r: BenchResults): string {
   return reportBody(r, { chartFile: CHART_SVG, subheading: "###", dir: "bench/results/" });
 }
 

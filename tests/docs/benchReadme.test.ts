@@ -1,14 +1,12 @@
 /**
  * The benchmark figures of docs/benchmarks.md are the committed bench/results/latest.json as rendered for the
- * docs (benchDoc.ts; `node dist/tests/docs/writeBenchDoc.js` writes them): nobody edits a figure by hand, and a
+ * docs (bench/report/benchDoc.ts; `npm run bench -- --redraw` writes them): nobody edits a figure by hand, and a
  * new run that was not committed with its JSON shows here. docs/large-stacks.md's table is the same run's curve.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { README_SECTION } from "../../bench/report/markdown";
+import { BENCH_DOC, withBenchDocSection } from "../../bench/report/benchDoc";
 import type { BenchResults } from "../../bench/results";
-import { withSection } from "../support/markdownSections";
-import { BENCH_DOC, benchDocSection } from "./benchDoc";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
@@ -18,7 +16,7 @@ describe("the benchmark figures of docs/benchmarks.md", () => {
   const readme = read(BENCH_DOC);
 
   it("are what bench/results/latest.json renders", () => {
-    expect(readme).toBe(withSection(readme, README_SECTION, benchDocSection(ROOT, results)));
+    expect(readme).toBe(withBenchDocSection(ROOT, readme, results));
   });
 
   it("are not in the README, which has no dated measurement", () => {
