@@ -36,7 +36,8 @@ export {
   type WhileThrottled,
   type RetryEvent,
 } from "./provider/api/client";
-export { CallBudget, type BudgetClock, type BudgetWait } from "./provider/api/budget";
+// Types only: budget.ts reaches the credential libraries, which the package loads when a client makes its first call.
+export type { CallBudget, BudgetClock, BudgetWait } from "./provider/api/budget";
 export { AlicloudVpnError, VpcApiError, type VpcApiErrorInit, type ErrorKind } from "./provider/api/errors";
 export type { ErrorContext } from "./provider/api/codes";
 export type { SignatureVersion } from "./provider/api/signing";
