@@ -18,7 +18,53 @@ export {
   type ProviderAssumeRoleWithOidc,
   type ProviderEndpoint,
   type RouteWeight,
+  type RouteKind,
+  type RouteIdentity,
+  type RouteInputs,
+  type VpnRouteProvider,
 } from "./provider";
-export { VpcClient, type VpcClientOptions } from "./provider/api/client";
-export type { StaticCredentials } from "./provider/api/types";
+export {
+  VpcClient,
+  getCallMetadata,
+  type VpcClientOptions,
+  type CallMetadata,
+  type WithMetadata,
+  type WriteOptions,
+  type WaitOptions,
+  type GatewayWait,
+  type PageRequest,
+  type WhileThrottled,
+  type RetryEvent,
+} from "./provider/api/client";
+// Types only: budget.ts reaches the credential libraries, which the package loads when a client makes its first call.
+export type { CallBudget, BudgetClock, BudgetWait } from "./provider/api/budget";
+export { AlicloudVpnError, VpcApiError, type VpcApiErrorInit, type ErrorKind } from "./provider/api/errors";
+export type { ErrorContext } from "./provider/api/codes";
+export type { SignatureVersion } from "./provider/api/signing";
+export type {
+  StaticCredentials,
+  RegionScoped,
+  GatewayScoped,
+  ResponseBase,
+  RouteState,
+  GatewayStatus,
+  CreateVpnRouteEntryRequest,
+  CreateVpnRouteEntryResponse,
+  DeleteVpnRouteEntryRequest,
+  ModifyVpnRouteEntryWeightRequest,
+  PublishVpnRouteEntryRequest,
+  DescribeVpnRouteEntriesRequest,
+  VpnRouteEntry as ListedVpnRouteEntry,
+  CreateVpnPbrRouteEntryRequest,
+  CreateVpnPbrRouteEntryResponse,
+  DeleteVpnPbrRouteEntryRequest,
+  ModifyVpnPbrRouteEntryWeightRequest,
+  ModifyVpnPbrRouteEntryPriorityRequest,
+  ModifyVpnPbrRouteEntryAttributeRequest,
+  DescribeVpnPbrRouteEntriesRequest,
+  VpnPbrRouteEntry as ListedVpnPbrRouteEntry,
+  DescribeVpnGatewayRequest,
+  DescribeVpnGatewayResponse,
+  Page,
+} from "./provider/api/types";
 export * from "./components";

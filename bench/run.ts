@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick]`: every scenario against emulators on 127.0.0.1, then the summary table on
  * stdout, bench/results/{latest,quick}.json and .md, and the converge chart (SVG, and PNG when a converter
- * is installed). Progress goes to stderr. `--redraw` rewrites the chart and the Markdown from the stored JSON.
+ * is installed), and the figures of docs/benchmarks.md. Progress goes to stderr. `--redraw` rewrites the charts and
+ * the Markdown (latest.md, docs/benchmarks.md's figures) from the stored JSON.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -10,8 +11,8 @@ import { finishMeta, startMeta } from "./meta";
 import { locateCli, prepareEngineRuns } from "./engine/project";
 import { REPO_ROOT, RESULTS_DIR } from "./paths";
 import { convergeChartSvg, scaleChartSvg } from "./report/chart";
-import { markdownReport, README_SECTION, readmeBenchSection, SCALE_CHART_SVG } from "./report/markdown";
-import { formatMarkdown, withSection } from "../tests/support/markdownSections";
+import { BENCH_DOC, writeBenchDoc } from "./report/benchDoc";
+import { markdownReport, SCALE_CHART_SVG } from "./report/markdown";
 import { svgToPng } from "./report/png";
 import { consoleTable, summaryRows } from "./report/rows";
 import {
@@ -241,10 +242,8 @@ function writeOutputs(results: BenchResults, quick: boolean): void {
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdownReport(results, chart));
   log(`wrote bench/results/${base}.json and ${base}.md`);
   if (!quick) {
-    const readme = path.join(REPO_ROOT, "README.md");
-    const section = formatMarkdown(REPO_ROOT, readmeBenchSection(results), "README.md");
-    fs.writeFileSync(readme, withSection(fs.readFileSync(readme, "utf8"), README_SECTION, section));
-    log("wrote the figures into README.md");
+    writeBenchDoc(REPO_ROOT, results);
+    log(`wrote the figures into ${BENCH_DOC}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { routeStatuses, type GatewayRouteStatus, type RouteChild } from "./route
 
 export type { GatewayRouteStatus } from "./routeStatuses";
 
+/** The component's Pulumi type token (the `type` of its URN). */
 export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
 
 /** Resource options of the component that its children take too (the rest flows through `parent`). */
@@ -30,8 +31,11 @@ function childOptions(parent: pulumi.ComponentResource, opts: pulumi.ComponentRe
 export class VpnGatewayRoutes extends pulumi.ComponentResource {
   /** Each route's key to its id, state, weight and published flag. */
   readonly routes: pulumi.Output<Record<string, GatewayRouteStatus>>;
+  /** Number of destination routes in the table. */
   readonly routeCount: pulumi.Output<number>;
+  /** Number of policy routes in the table. */
   readonly policyRouteCount: pulumi.Output<number>;
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   readonly vpnGatewayId: pulumi.Output<string>;
 
   /** Settles once every route is built; see initialize(). */

@@ -13,17 +13,27 @@ import {
 
 /** A route of the table with its defaults applied and its stable key. */
 export interface PlannedRoute {
+  /** `dbr` (destination route) or `pbr` (policy route). */
   kind: RouteKind;
+  /** The route's key in the table: its child's name after the component's. */
   key: string;
   /** Where the user wrote it, for messages: `routes[2]`. */
   where: string;
+  /** Source CIDR block of a policy route, e.g. `192.168.0.0/24`. */
   routeSource?: string;
+  /** Destination CIDR block, e.g. `10.0.0.0/24`. */
   routeDest: string;
+  /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. */
   nextHop: pulumi.Input<string>;
+  /** 100 = active, 0 = standby. */
   weight: RouteWeight;
+  /** Whether the route is advertised to the VPC's route table. */
   publishVpc: boolean;
+  /** Policy routes: 1-100, a smaller number wins. */
   priority?: number;
+  /** The route's description (1-100 characters). */
   description?: string;
+  /** Only `Ipsec`. */
   overlayMode?: string;
 }
 
@@ -33,9 +43,12 @@ export interface PlannedRoute {
  * stack trace, which reads as a crash of this package, not as a mistake in the table.
  */
 export class RouteGroupError extends pulumi.ResourceError {
+  /** Always `RouteGroupError`. */
   override readonly name = "RouteGroupError";
   constructor(
+    /** The component's name. */
     readonly component: string,
+    /** Every problem found, one sentence each. */
     readonly problems: string[],
     /** The component the error is reported against. @default none */
     resource?: pulumi.Resource,

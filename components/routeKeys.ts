@@ -5,6 +5,7 @@ export function routeKey(routeDest: string, nextHop: string): string {
   return `${canonicalCidr(routeDest)}@${nextHop}`;
 }
 
+/** The key of a policy route: its identity (source, destination, next hop), never its position in the list. */
 export function policyRouteKey(routeSource: string, routeDest: string, nextHop: string): string {
   return `${canonicalCidr(routeSource)}>${canonicalCidr(routeDest)}@${nextHop}`;
 }

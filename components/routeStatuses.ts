@@ -4,10 +4,15 @@ import type { PlannedRoute } from "./planRoutes";
 
 /** What the component reports of each route, by the route's key. */
 export interface GatewayRouteStatus {
+  /** The route's ID (`gw:nextHop:routeDest`, policy routes with the source). */
   id: string;
+  /** `dbr` (destination route) or `pbr` (policy route). */
   kind: RouteKind;
+  /** `published` or `normal`, as the API reports it. */
   state: string;
+  /** 100 = active, 0 = standby. */
   weight: number;
+  /** Whether the route is advertised to the VPC's route table. */
   published: boolean;
 }
 

@@ -8,12 +8,19 @@ import {
 
 /** The shape a route table takes in stack config (`Pulumi.<stack>.yaml`). */
 export interface GatewayRouteTableConfig {
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   vpnGatewayId: string;
+  /** The gateway's region. */
   region?: string;
+  /** Destination routes of the table. */
   routes?: GatewayRouteSpec[];
+  /** Policy routes of the table. */
   policyRoutes?: GatewayPolicyRouteSpec[];
+  /** Values for the routes that leave them out. */
   defaults?: GatewayRouteDefaults;
+  /** The gateway's route quota: a table with more routes is refused. */
   routeQuota?: number;
+  /** Take over an identical route that already exists instead of failing. */
   adopt?: boolean;
 }
 

@@ -6,20 +6,29 @@ import type { Stores } from "./state/store";
 
 /** Names one entry; with `routeSource` it is a policy route, without it a destination route. */
 export interface RouteKey {
+  /** Destination CIDR block. */
   routeDest: string;
+  /** The route's next hop. */
   nextHop: string;
+  /** Source CIDR block: only for a policy route. */
   routeSource?: string;
 }
 
+/** Changes made behind the API's back (as in the console), for refresh and drift tests. */
 export interface Drift {
+  /** Deletes a route. */
   deleteRoute(vpnGatewayId: string, key: RouteKey): void;
+  /** Sets a route's weight. */
   setWeight(vpnGatewayId: string, key: RouteKey, weight: number): void;
+  /** Publishes or withdraws a route. */
   setPublished(vpnGatewayId: string, key: RouteKey, published: boolean): void;
   /** Policy routes only. */
   setPriority(vpnGatewayId: string, key: RouteKey, priority: number): void;
+  /** Deletes a gateway with its routes. */
   deleteGateway(vpnGatewayId: string): void;
   /** The base status (`active`, `deleting`...); `updating` from writes still applies on top. */
   setGatewayStatus(vpnGatewayId: string, status: string): void;
+  /** Sets the gateway's business status (a financial lock refuses writes). */
   setBusinessStatus(vpnGatewayId: string, status: BusinessStatus): void;
 }
 

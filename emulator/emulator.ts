@@ -32,31 +32,50 @@ import { Stores } from "./state/store";
 import { startIdentity } from "./sts/identity";
 import type { EmulatorRole } from "./options";
 
+/** A started emulator: where it listens, its key, and what tests look at and change. */
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT` */
   endpoint: string;
+  /** The address it listens on (127.0.0.1 unless `host` was given). */
   host: string;
+  /** The port it listens on (ephemeral unless `port` was given). */
   port: number;
   /** The first account's key (and its STS token when one is configured). */
-  credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  credentials: {
+    /** Access key ID. */
+    accessKeyId: string;
+    /** Access key secret. */
+    accessKeySecret: string;
+    /** STS token, when the first account's key is a session's. */
+    securityToken?: string;
+  };
+  /** The first account's ID. */
   accountId: string;
+  /** Stops listening (and the identity endpoints); the state file keeps what it held. */
   stop(): Promise<void>;
   /** Back to the configured gateways with empty tables; forgets tokens, nonces, log and counts; faults as configured. */
   reset(): void;
+  /** Replaces the seeded faults from now on. */
   setFaults(faults: FaultOptions): void;
   /** Replaces the rate limits (`false`: none); every budget starts full again. */
   setRateLimits(limits: RateLimitOptions | false): void;
   /** Requests per Action, all attempts including rejected ones. */
   counts(): Record<string, number>;
+  /** The bounded log of what was asked and answered, oldest first. */
   requestLog(): EmulatorLogEntry[];
   /** Clears the request log and the counts. */
   clearLog(): void;
+  /** A gateway's destination routes, as it holds them. */
   routes(vpnGatewayId: string): EmulatorRoute[];
+  /** A gateway's policy routes, as it holds them. */
   pbrRoutes(vpnGatewayId: string): EmulatorPbrRoute[];
+  /** One gateway, or undefined when it holds none of that ID. */
   gateway(vpnGatewayId: string): EmulatorGatewayState | undefined;
   /** Every gateway it holds, in every account and region. */
   gateways(): EmulatorGatewayState[];
+  /** Adds a gateway (of any account) while running. */
   addGateway(gateway: EmulatorGateway): void;
+  /** Out-of-band changes, as if someone used the console. */
   drift: Drift;
   /** `127.0.0.1:PORT` of the STS endpoint (https), as `alicloud:endpoints` `sts` takes it; when `sts` is set. */
   stsEndpoint?: string;

@@ -10,8 +10,9 @@ import { type Random, seededRandom } from "./random";
 export const DEFAULT_FAULT_SEED = 1;
 const busySeed = (seed: number): number => seed + 0x9e3779b9;
 
-/** Refusal before the action runs. */
+/** A fault that refuses the request before the action runs (nothing applied). */
 export type EarlyFault = "throttle" | "service-unavailable" | "internal-error" | "reset-before";
+/** The kinds of seeded fault (FaultOptions) a request can meet. */
 export type FaultKind = EarlyFault | "reset-after" | "busy";
 
 export interface FaultDecision {

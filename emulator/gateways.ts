@@ -3,6 +3,7 @@ import { DEFAULT_ROUTE_QUOTA } from "./constants";
 import type { GatewayRecord } from "./model";
 import type { EmulatorGateway } from "./options";
 
+/** The region of the default gateways. */
 export const DEFAULT_REGION = "cn-hangzhou";
 const TRADITIONAL = "Traditional";
 const ENHANCED = "Enhanced.SiteToSite";
@@ -13,6 +14,7 @@ export const DEFAULT_VPN_CONNECTIONS: readonly string[] = [
   "vco-emu00000000000000002",
 ];
 
+/** The two gateways a bare `startEmulator()` serves, in cn-hangzhou, with two IPsec connections each. */
 export const DEFAULT_GATEWAYS: readonly EmulatorGateway[] = [
   {
     vpnGatewayId: "vpn-emu00000000000000001",

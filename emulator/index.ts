@@ -13,12 +13,13 @@ export type {
   EmulatorRole,
   EmulatorStsOptions,
   FaultOptions,
+  GatewayType,
   RateLimitOptions,
 } from "./options";
 export type { EmulatorLogEntry } from "./requestLog";
-export type { FaultKind } from "./faults";
+export type { EarlyFault, FaultKind } from "./faults";
 export type { Drift, RouteKey } from "./drift";
 export type { EmulatorGatewayState, EmulatorPbrRoute, EmulatorRoute } from "./inspect";
 export { DEFAULT_GATEWAYS, DEFAULT_REGION } from "./gateways";
-export { loadSeedFile, type SeedFile } from "./seedFile";
-export { DOCUMENTED_RATE_LIMITS, RATE_LIMIT_PERIOD_MS } from "./rateLimits/documented";
+export { loadSeedFile, type Seed, type SeedFile } from "./seedFile";
+export { DOCUMENTED_RATE_LIMITS, RATE_LIMIT_PERIOD_MS, type DocumentedLimit } from "./rateLimits/documented";

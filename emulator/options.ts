@@ -1,9 +1,13 @@
 /** Public option types of the emulator. */
 
+/** A gateway's `BusinessStatus`: `FinancialLocked` (overdue payment) refuses writes. */
 export type BusinessStatus = "Normal" | "FinancialLocked";
 
+/** A VPN gateway the emulator serves. */
 export interface EmulatorGateway {
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   vpnGatewayId: string;
+  /** The gateway's region. */
   regionId: string;
   /** Owner. @default the first credential's account */
   accountId?: string;
@@ -27,15 +31,19 @@ export interface EmulatorGateway {
   gatewayType?: GatewayType;
   /**
    * IDs of the gateway's IPsec connections (`vco-...`): the only next hops its routes may use. Without it
-   * the gateway is taken to have every connection ID a route names (see CHOICES.md). @default any `vco-` ID
+   * the gateway is taken to have every connection ID a route names (see docs/emulator.md). @default any `vco-` ID
    */
   vpnConnections?: string[];
 }
 
+/** A gateway's `GatewayType`: `Traditional`, or `Enhanced.SiteToSite` (dual-tunnel only). */
 export type GatewayType = "Traditional" | "Enhanced.SiteToSite";
 
+/** An access key the emulator accepts, and the account it belongs to. */
 export interface EmulatorCredential {
+  /** Access key ID. */
   accessKeyId: string;
+  /** Access key secret. */
   accessKeySecret: string;
   /** @default "1000000000000001" */
   accountId?: string;
@@ -49,6 +57,7 @@ export interface EmulatorCredential {
 export interface EmulatorRole {
   /** The owner. */
   accountId: string;
+  /** The role's name. */
   roleName: string;
   /** Accounts whose RAM users and roles may assume it (trust policy `Principal.RAM`). @default [accountId] */
   trustedAccounts?: string[];
@@ -62,7 +71,9 @@ export interface EmulatorRole {
 
 /** An OIDC identity provider registered in RAM (`acs:ram::<accountId>:oidc-provider/<name>`). */
 export interface EmulatorOidcProvider {
+  /** The owning account's ID. */
   accountId: string;
+  /** The provider's name, the last part of its ARN. */
   name: string;
   /** Must equal the ID tokens' `iss`. */
   issuerUrl: string;
@@ -75,7 +86,12 @@ export interface EmulatorOidcProvider {
 /** The STS endpoint (2015-04-01). Served over https only, as the SDKs call it. */
 export interface EmulatorStsOptions {
   /** PEM key and certificate for 127.0.0.1 (tests make them at run time). */
-  tls: { key: string; cert: string };
+  tls: {
+    /** PEM private key. */
+    key: string;
+    /** PEM certificate for 127.0.0.1. */
+    cert: string;
+  };
   /** @default 0 (an ephemeral port) */
   port?: number;
   /** Real lifetime of issued sessions, whatever DurationSeconds asked (Expiration says so). For tests of refresh. @default DurationSeconds */
@@ -92,6 +108,7 @@ export interface EmulatorInstanceRoleOptions {
   sessionLifetimeMs?: number;
 }
 
+/** Seeded faults: a share of requests throttled, failed, reset or slowed, the same for the same seed. */
 export interface FaultOptions {
   /** Seed of the fault dice; the same seed and request order give the same faults. @default 1 */
   seed?: number;
@@ -126,6 +143,7 @@ export interface RateLimitOptions {
   perMinute?: Record<string, number>;
 }
 
+/** Options of `startEmulator`; every one has a default, so `startEmulator()` serves two gateways. */
 export interface EmulatorOptions {
   /** @default 0 (an ephemeral port) */
   port?: number;

@@ -2,9 +2,11 @@
 import { MAX_LOG_ENTRIES, SECRET_PARAMS } from "./constants";
 import type { FaultKind } from "./faults";
 
+/** One request the emulator handled, and its answer. */
 export interface EmulatorLogEntry {
   /** Clock time the request was handled. */
   time: number;
+  /** The API action asked for. */
   action: string;
   /** The request's parameters without secrets (no Signature, SecurityToken). */
   params: Record<string, string>;
@@ -12,11 +14,15 @@ export interface EmulatorLogEntry {
   status: number;
   /** The error code, when refused. */
   code?: string;
+  /** The RequestId of the answer. */
   requestId?: string;
+  /** The caller's access key ID. */
   accessKeyId?: string;
   /** The caller's account (from its key), when authenticated. */
   accountId?: string;
+  /** The signature scheme of the request. */
   scheme?: "rpc" | "acs3";
+  /** The seeded fault that answered it, if one did. */
   fault?: FaultKind;
   /** Refused by the account's rate limit for this action and region (Throttling.User), not by a fault. */
   rateLimited?: true;

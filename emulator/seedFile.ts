@@ -5,17 +5,32 @@
 import { readFileSync } from "node:fs";
 import type { EmulatorCredential, EmulatorGateway, RateLimitOptions } from "./options";
 
+/** The JSON of a seed file (`alicloud-vpc-emulator --seed FILE`), flat or grouped by account. */
 export interface SeedFile {
+  /** Access keys of the account. */
   credentials?: EmulatorCredential[];
+  /** Gateways of the account. */
   gateways?: EmulatorGateway[];
-  accounts?: { accountId: string; credentials?: EmulatorCredential[]; gateways?: EmulatorGateway[] }[];
+  /** Accounts, each with its keys and gateways. */
+  accounts?: {
+    /** The account's ID; its keys and gateways belong to it. */
+    accountId: string;
+    /** Access keys of the account. */
+    credentials?: EmulatorCredential[];
+    /** Gateways of the account. */
+    gateways?: EmulatorGateway[];
+  }[];
   /** The per-API rate limits (`false`: none). @default the documented figures */
   rateLimits?: RateLimitOptions | false;
 }
 
+/** A seed file flattened: every key and gateway with its account, as `startEmulator`'s options take them. */
 export interface Seed {
+  /** Access keys, each with its `accountId`; undefined when the file gives none. */
   credentials?: EmulatorCredential[];
+  /** Gateways, each with its `accountId`; undefined when the file gives none. */
   gateways?: EmulatorGateway[];
+  /** The per-API rate limits (`false`: none). @default the documented figures */
   rateLimits?: RateLimitOptions | false;
 }
 
@@ -39,6 +54,7 @@ export function flattenSeed(seed: SeedFile): Seed {
   };
 }
 
+/** Reads a seed file and flattens its accounts; throws on an account without `accountId` or a key without its parts. */
 export function loadSeedFile(path: string): Seed {
   return flattenSeed(JSON.parse(readFileSync(path, "utf8")) as SeedFile);
 }

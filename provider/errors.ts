@@ -66,6 +66,7 @@ export class NextHopNotFoundError extends AlicloudVpnError {
 
 /** create() found the route it was asked to create already on the gateway. */
 export class RouteExistsError extends AlicloudVpnError {
+  /** The class name, as a literal (`error.name`). */
   override readonly name = "RouteExistsError" as const;
   /**
    * Not `id`: the dynamic provider host reads any error with an `id` as "created, but failed to initialise"
@@ -92,6 +93,7 @@ export class RouteExistsError extends AlicloudVpnError {
  * declared, so it cannot create it again as declared. Nothing was written.
  */
 export class UndeclaredActiveRouteError extends AlicloudVpnError {
+  /** The class name, as a literal (`error.name`). */
   override readonly name = "UndeclaredActiveRouteError" as const;
 
   constructor(kind: RouteKind, routeId: string, activeId: string, activeNextHop: string, waitedMs: number) {
@@ -113,6 +115,7 @@ export class UndeclaredActiveRouteError extends AlicloudVpnError {
 
 /** Two routes of one destination are declared active; the gateway takes one. Nothing was written. */
 export class TwoActiveRoutesError extends AlicloudVpnError {
+  /** The class name, as a literal (`error.name`). */
   override readonly name = "TwoActiveRoutesError" as const;
 
   constructor(kind: RouteKind, routeId: string, otherId: string) {
@@ -129,12 +132,17 @@ export class TwoActiveRoutesError extends AlicloudVpnError {
  * applied it: what Alibaba documents for Modify*Weight on a dual-tunnel gateway. Never taken as success.
  */
 export class WeightNotAppliedError extends AlicloudVpnError {
+  /** The class name, as a literal (`error.name`). */
   override readonly name = "WeightNotAppliedError" as const;
 
   constructor(
+    /** The weight action that answered success. */
     readonly action: string,
+    /** The route's ID (`gw:nextHop:routeDest`, policy routes with the source). */
     readonly routeId: string,
+    /** The weight written. */
     readonly requested: number,
+    /** The weight the gateway lists afterwards; undefined when it lists no such route. */
     readonly listed: number | undefined,
   ) {
     super(

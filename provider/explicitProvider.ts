@@ -3,6 +3,7 @@ import { CONFIG_KEYS } from "./api/config/keys";
 
 /** `assumeRole` as @pulumi/alicloud's Provider takes it. */
 export interface ProviderAssumeRole {
+  /** The role's ARN, `acs:ram::<accountId>:role/<roleName>`. */
   roleArn: pulumi.Input<string>;
   /** @default "alicloud-vpn-routes" */
   sessionName?: pulumi.Input<string>;
@@ -16,7 +17,9 @@ export interface ProviderAssumeRole {
 
 /** `assumeRoleWithOidc` as @pulumi/alicloud's Provider takes it. */
 export interface ProviderAssumeRoleWithOidc {
+  /** The OIDC identity provider's ARN. */
   oidcProviderArn: pulumi.Input<string>;
+  /** The role's ARN, `acs:ram::<accountId>:role/<roleName>`. */
   roleArn: pulumi.Input<string>;
   /** Read anew at every fetch. One of oidcTokenFile / oidcToken is required. */
   oidcTokenFile?: pulumi.Input<string>;
@@ -24,6 +27,7 @@ export interface ProviderAssumeRoleWithOidc {
   oidcToken?: pulumi.Input<string>;
   /** @default "alicloud-vpn-routes" */
   roleSessionName?: pulumi.Input<string>;
+  /** A policy that narrows the session's permissions. */
   policy?: pulumi.Input<string>;
   /** Seconds, 900-43200. @default 3600 */
   sessionExpiration?: pulumi.Input<number>;
@@ -39,18 +43,27 @@ export interface ProviderEndpoint {
 
 /** The inputs of @pulumi/alicloud's Provider this package uses, same names. Each is optional. */
 export interface ProviderArgs {
+  /** The gateway's region. */
   region?: pulumi.Input<string>;
+  /** Access key ID (`alicloud:accessKey`). */
   accessKey?: pulumi.Input<string>;
   /** Secret in state. */
   secretKey?: pulumi.Input<string>;
   /** Secret in state. */
   securityToken?: pulumi.Input<string>;
+  /** aliyun CLI profile (`alicloud:profile`). */
   profile?: pulumi.Input<string>;
+  /** aliyun CLI profile file (`alicloud:sharedCredentialsFile`). */
   sharedCredentialsFile?: pulumi.Input<string>;
+  /** A role assumed on top of the credentials found (`alicloud:assumeRole`). */
   assumeRole?: pulumi.Input<ProviderAssumeRole>;
+  /** An OIDC role, for CI without keys (`alicloud:assumeRoleWithOidc`). */
   assumeRoleWithOidc?: pulumi.Input<ProviderAssumeRoleWithOidc>;
+  /** The ECS instance's RAM role (`alicloud:ecsRoleName`). */
   ecsRoleName?: pulumi.Input<string>;
+  /** A URI that serves temporary credentials (`alicloud:credentialsUri`). */
   credentialsUri?: pulumi.Input<string>;
+  /** Endpoints by service, `[{ vpc, sts }]` (`alicloud:endpoints`). */
   endpoints?: pulumi.Input<pulumi.Input<ProviderEndpoint>[]>;
 }
 

@@ -5,7 +5,15 @@ export {
   vpnPbrRouteEntryProvider,
 } from "./resources";
 export type { VpnRouteProvider } from "./resourceProviders";
-export type { VpnRouteEntryArgs, VpnPbrRouteEntryArgs, RouteOutputs, RouteKind, RouteWeight } from "./types";
+export type {
+  VpnRouteEntryArgs,
+  VpnPbrRouteEntryArgs,
+  RouteOutputs,
+  RouteInputs,
+  RouteIdentity,
+  RouteKind,
+  RouteWeight,
+} from "./types";
 export { formatRouteId, parseRouteId } from "./routes";
 export {
   RouteExistsError,

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { RouteInputs, RouteOutputs } from "./types";
 
+/** The dynamic provider of a route kind: Pulumi's lifecycle (check, diff, create, read, update, delete) on plain inputs and outputs. */
 export type VpnRouteProvider = pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>;
 
 /** What the runtime (runtime/index.ts) offers these objects; declared here so neither file imports the other's code. */

@@ -51,13 +51,21 @@ function withoutPromiseStacks(): () => void {
  * the provider in `__provider`), with a `__provider` of its own making (serialized/providerText.ts).
  */
 abstract class RouteEntryResource extends pulumi.CustomResource {
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   declare readonly vpnGatewayId: pulumi.Output<string>;
+  /** Destination CIDR block, e.g. `10.0.0.0/24`. */
   declare readonly routeDest: pulumi.Output<string>;
+  /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. */
   declare readonly nextHop: pulumi.Output<string>;
+  /** 100 = active, 0 = standby. */
   declare readonly weight: pulumi.Output<number>;
+  /** Whether the route is advertised to the VPC's route table. */
   declare readonly publishVpc: pulumi.Output<boolean>;
+  /** The route's description (1-100 characters). */
   declare readonly description: pulumi.Output<string | undefined>;
+  /** Only `Ipsec`. */
   declare readonly overlayMode: pulumi.Output<string | undefined>;
+  /** Take over an identical route that already exists instead of failing. */
   declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The region the route lives in: the input, or the configured default. */
   declare readonly region: pulumi.Output<string>;
@@ -117,6 +125,7 @@ export class VpnRouteEntry extends RouteEntryResource {
  * ID: `vpnGatewayId:nextHop:routeSource:routeDest`, as terraform and `@pulumi/alicloud` write it.
  */
 export class VpnPbrRouteEntry extends RouteEntryResource {
+  /** Source CIDR block of a policy route, e.g. `192.168.0.0/24`. */
   declare readonly routeSource: pulumi.Output<string>;
   /** 1-100, smaller wins (10 when not set). */
   declare readonly priority: pulumi.Output<number>;

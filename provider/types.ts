@@ -1,14 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { RouteType, RouteWeight as ApiRouteWeight } from "./api/types";
+import type { RouteWeight } from "./api/types";
 
-/**
- * `dbr`: destination-based route (VpnRouteEntry); `pbr`: policy-based route (VpnPbrRouteEntry). The API's own
- * `RouteType` (PublishVpnRouteEntry's parameter), declared once there.
- */
-export type RouteKind = RouteType;
-
-/** A route's weight: 100 = active, 0 = standby. The API takes no other value, so neither does the type. */
-export type RouteWeight = ApiRouteWeight;
+// The API's own types, declared once in api/types.ts: a route's kind is PublishVpnRouteEntry's `RouteType`.
+export type { RouteType as RouteKind, RouteWeight } from "./api/types";
 
 /** Inputs of `VpnRouteEntry`; names follow `@pulumi/alicloud`'s `vpn.RouteEntry`. */
 export interface VpnRouteEntryArgs {
@@ -46,16 +40,27 @@ export interface VpnPbrRouteEntryArgs extends VpnRouteEntryArgs {
 
 /** Inputs after check(): plain values, normalised (CIDRs canonical, pbr priority defaulted). */
 export interface RouteInputs {
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   vpnGatewayId: string;
+  /** Destination CIDR block, e.g. `10.0.0.0/24`. */
   routeDest: string;
+  /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. */
   nextHop: string;
+  /** 100 = active, 0 = standby. */
   weight: number;
+  /** Whether the route is advertised to the VPC's route table. */
   publishVpc: boolean;
+  /** The route's description (1-100 characters). */
   description?: string;
+  /** Only `Ipsec`. */
   overlayMode?: string;
+  /** The gateway's region. */
   region?: string;
+  /** Take over an identical route that already exists instead of failing. */
   adopt?: boolean;
+  /** Source CIDR block of a policy route, e.g. `192.168.0.0/24`. */
   routeSource?: string;
+  /** Policy routes: 1-100, a smaller number wins. */
   priority?: number;
 }
 
@@ -73,8 +78,11 @@ export interface RouteOutputs extends RouteInputs {
 
 /** The fields that identify one route on a gateway. */
 export interface RouteIdentity {
+  /** The VPN gateway's ID, e.g. `vpn-bp1a3kqjiiq9legfx****`. */
   vpnGatewayId: string;
+  /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. */
   nextHop: string;
+  /** Destination CIDR block, e.g. `10.0.0.0/24`. */
   routeDest: string;
   /** Policy-based routes only. */
   routeSource?: string;

@@ -1,4 +1,8 @@
-/** bench/results/latest.md: what ran, where, the summary table, the chart, and where the time went. */
+/**
+ * bench/results/latest.md: what ran, when, on which commit and where, the summary table, the chart, and where the
+ * time went. docs/benchmarks.md shows the same figures without the date, commit and load of the run (guides hold
+ * current figures; the lab record stays in bench/results/).
+ */
 import { round2 } from "../meta";
 import type { BenchResults } from "../results";
 import { summaryRows } from "./rows";
@@ -6,15 +10,17 @@ import { summaryRows } from "./rows";
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 export function markdownReport(r: BenchResults, chartFile: string | undefined): string {
-  return [`# Benchmarks (${r.meta.mode})`, "", reportBody(r, { chartFile, subheading: "##", dir: "" })].join(
-    "\n",
-  );
+  return [
+    `# Benchmarks (${r.meta.mode})`,
+    "",
+    reportBody(r, { chartFile, subheading: "##", dir: "", record: true }),
+  ].join("\n");
 }
 
-/** The README's benchmark section: the same report under the README's own heading, chart path from the root. */
-export const README_SECTION = "bench";
-export function readmeBenchSection(r: BenchResults): string {
-  return reportBody(r, { chartFile: CHART_SVG, subheading: "###", dir: "bench/results/" });
+/** The figures of docs/benchmarks.md (its `<!-- bench:begin -->` section): the same report under that file's headings. */
+export const BENCH_SECTION = "bench";
+export function docsBenchSection(r: BenchResults): string {
+  return reportBody(r, { chartFile: CHART_SVG, subheading: "###", dir: "bench/results/", record: false });
 }
 
 /** The chart every run draws (the PNG needs a converter on the machine; the SVG does not). */
@@ -27,18 +33,15 @@ interface Layout {
   subheading: string;
   /** Where the chart and JSON are, seen from the Markdown file. */
   dir: string;
+  /** The lab record (latest.md): when the run was, on which commit, under what load. */
+  record: boolean;
 }
 
-function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): string {
+function reportBody(r: BenchResults, { chartFile, subheading, dir, record }: Layout): string {
   const m = r.meta;
   const c = r.converge;
   const lines = [
-    `Run \`${m.command}\` at ${m.startedAt} on commit \`${m.gitCommit}\`${m.gitDirty ? " (work tree with uncommitted changes)" : ""}, ` +
-      `${m.durationSeconds ?? "?"} s in all.`,
-    "",
-    `Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; load average ${m.loadAverageStart} at the start, ` +
-      `${m.loadAverageEnd ?? "?"} at the end (the machine is shared). Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, ` +
-      `@pulumi/pulumi ${m.pulumiSdk}, language runtime: ${m.languageRuntime}. All API traffic goes to the emulator on 127.0.0.1.`,
+    ...(record ? runRecord(m) : measuredWith(m, dir)),
     "",
     "| scenario | measured | limit / target | |",
     "| --- | --- | --- | --- |",
@@ -75,7 +78,7 @@ function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): st
       `| rateLimited (plain pulumi up, documented rate limits) | ${rl.engineStartSeconds} s | ${rl.apiSeconds} s | ${rl.engineTailSeconds} s | ${rl.apiCalls} |`,
     );
   }
-  if (r.scale) lines.push("", ...scaleCurve(r.scale, subheading, dir, m.mode === "quick"));
+  if (r.scale) lines.push("", ...scaleCurve(r.scale, subheading, dir, m.mode === "quick", record));
   lines.push(
     "",
     "Figures: converge and faults time `pulumi up --skip-preview` (the preview is measured on its own); the limit " +
@@ -91,7 +94,35 @@ function reportBody(r: BenchResults, { chartFile, subheading, dir }: Layout): st
   return lines.join("\n");
 }
 
-function scaleCurve(sc: NonNullable<BenchResults["scale"]>, subheading: string, dir: string, quick: boolean) {
+/** When, on which commit and under what load the run was: the lab record's opening. */
+function runRecord(m: BenchResults["meta"]): string[] {
+  return [
+    `Run \`${m.command}\` at ${m.startedAt} on commit \`${m.gitCommit}\`${m.gitDirty ? " (work tree with uncommitted changes)" : ""}, ` +
+      `${m.durationSeconds ?? "?"} s in all.`,
+    "",
+    `Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; load average ${m.loadAverageStart} at the start, ` +
+      `${m.loadAverageEnd ?? "?"} at the end (the machine is shared). Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, ` +
+      `@pulumi/pulumi ${m.pulumiSdk}, language runtime: ${m.languageRuntime}. All API traffic goes to the emulator on 127.0.0.1.`,
+  ];
+}
+
+/** What the figures were measured with, for a guide: versions and machine, no date or commit. */
+function measuredWith(m: BenchResults["meta"], dir: string): string[] {
+  return [
+    `Measured with Node.js ${m.node}, Pulumi CLI ${m.pulumiCli} and @pulumi/pulumi ${m.pulumiSdk} ` +
+      `(${m.languageRuntime}) on ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}, a shared machine; ` +
+      `\`${m.command}\` took ${m.durationSeconds ?? "?"} s. All API traffic goes to the emulator on 127.0.0.1. ` +
+      `When and on which commit: [${dir}${m.mode === "quick" ? "quick" : "latest"}.md](${dir}${m.mode === "quick" ? "quick" : "latest"}.md).`,
+  ];
+}
+
+function scaleCurve(
+  sc: NonNullable<BenchResults["scale"]>,
+  subheading: string,
+  dir: string,
+  quick: boolean,
+  record: boolean,
+) {
   return [
     `${subheading} How the cost grows with the stack`,
     "",
@@ -109,11 +140,13 @@ function scaleCurve(sc: NonNullable<BenchResults["scale"]>, subheading: string, 
     ),
     ...sc.curve
       .filter((p) => p.measuredAlone)
-      .map(
-        (p) =>
-          `\nThe ${p.routes}-route point was measured on its own (\`npm run bench -- --scale-point ${p.routes}\`, ` +
-          `${p.measuredAlone!.startedAt.slice(0, 16).replace("T", " ")} UTC at \`${p.measuredAlone!.gitCommit}\`, load average ` +
-          `${p.measuredAlone!.loadAverageStart} to ${p.measuredAlone!.loadAverageEnd}): with it the full bench would pass its 12 minutes.`,
+      .map((p) =>
+        record
+          ? `\nThe ${p.routes}-route point was measured on its own (\`npm run bench -- --scale-point ${p.routes}\`, ` +
+            `${p.measuredAlone!.startedAt.slice(0, 16).replace("T", " ")} UTC at \`${p.measuredAlone!.gitCommit}\`, load average ` +
+            `${p.measuredAlone!.loadAverageStart} to ${p.measuredAlone!.loadAverageEnd}): with it the full bench would pass its 12 minutes.`
+          : `\nThe ${p.routes}-route point was measured separately (\`npm run bench -- --scale-point ${p.routes}\`): ` +
+            "with it the full bench would pass its 12 minutes.",
       ),
     "",
     `![pulumi up time against route count, with the engine's floor](${dir}${quick ? "quick-" : ""}${SCALE_CHART_SVG})`,

@@ -1,5 +1,5 @@
 import { convergeChartSvg, niceStep, spreadLabels, ticks } from "../report/chart";
-import { markdownReport } from "../report/markdown";
+import { docsBenchSection, markdownReport } from "../report/markdown";
 import { consoleTable, summaryRows } from "../report/rows";
 import { evaluateTargets, scaleSection, withPointsMeasuredAlone, type BenchResults } from "../results";
 import type { ScalePoint } from "../scenarios/scale";
@@ -242,6 +242,39 @@ describe("bench report", () => {
     expect(md).toContain(
       "| the engine alone: 100 no-op dynamic resources, same command | 3.95 s (to the first create) | no API; creates and tail 1.15 s |",
     );
+  });
+
+  it("gives the lab record (latest.md) the date, commit and load of each run, and the docs' section none of them", () => {
+    const alone = {
+      startedAt: "2026-12-03T11:12:00.000Z",
+      gitCommit: "7b7345f",
+      loadAverageStart: 0.37,
+      loadAverageEnd: 1.75,
+    };
+    const curve = [scalePoint(1000), scalePoint(2000, { measuredAlone: alone })];
+    const scale = scaleSection(
+      { ...curve[0], gateways: 10, configDelayMs: 200, command: "up", curve },
+      { routes: 1000, apiCallsPerRoute: 2.1 },
+    );
+    const results = { ...fixture(), scale };
+    const record = markdownReport(results, "converge.svg");
+    expect(record).toContain(
+      "Run `npm run bench` at 2026-01-01T00:00:00.000Z on commit `abc`, 400 s in all.",
+    );
+    expect(record).toContain("Machine: 2 CPUs (cpu), 24 GiB, Linux; load average 1 at the start");
+    expect(record).toContain(
+      "(`npm run bench -- --scale-point 2000`, 2026-12-03 11:12 UTC at `7b7345f`, load average 0.37 to 1.75)",
+    );
+
+    const docs = docsBenchSection(results);
+    expect(docs).toContain(
+      "Measured with Node.js v20, Pulumi CLI v3.248.0 and @pulumi/pulumi 3.248.0 (client host) on 2 CPUs (cpu), 24 GiB, Linux, a shared machine; `npm run bench` took 400 s.",
+    );
+    expect(docs).toContain("When and on which commit: [bench/results/latest.md](bench/results/latest.md).");
+    expect(docs).toContain(
+      "The 2000-route point was measured separately (`npm run bench -- --scale-point 2000`): with it the full bench would pass its 12 minutes.",
+    );
+    expect(docs).not.toMatch(/`[0-9a-f]{7,40}`|\b20\d\d-\d\d-\d\d|load average/);
   });
 
   it("measures __provider as the provider host reads it and as the state stores it", () => {

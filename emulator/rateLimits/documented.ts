@@ -6,6 +6,7 @@
  */
 export const RATE_LIMIT_PERIOD_MS = 60_000;
 
+/** One action's documented rate limit, and where the figure was read. */
 export interface DocumentedLimit {
   /** Calls allowed per RATE_LIMIT_PERIOD_MS. */
   perPeriod: number;
@@ -13,6 +14,7 @@ export interface DocumentedLimit {
   source: "page" | "sibling";
 }
 
+/** Alibaba's documented calls per 60 s for each action, per parent account and region (VPN Gateway "API rate limits"). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, DocumentedLimit>> = {
   CreateVpnRouteEntry: { perPeriod: 60, source: "sibling" },
   DeleteVpnRouteEntry: { perPeriod: 60, source: "page" },

@@ -10,8 +10,11 @@ import type { CredentialSpec } from "./types";
 
 // ---- the bucket ----
 
+/** The clock of a {@link CallBudget}, injectable so tests pin time. */
 export interface BudgetClock {
+  /** Milliseconds since the epoch. */
   now(): number;
+  /** Resolves after `ms` milliseconds. */
   sleep(ms: number): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export function headroom(perPeriod: number): number {
 export class CallBudget {
   private readonly buckets = new Map<string, Bucket>();
 
+  /** An empty budget; each key's bucket starts full at its first call. */
   constructor(private readonly clock: BudgetClock) {}
 
   /**
@@ -104,10 +108,13 @@ export class CallBudget {
 
 /** A call the budget holds back: which, where, under what limit, and for how long. */
 export interface BudgetWait {
+  /** The API action, e.g. `CreateVpnRouteEntry`. */
   action: string;
+  /** The region the call goes to. */
   regionId: string;
   /** The limit the budget keeps to: calls per 60 s. */
   perMinute: number;
+  /** How long the call waits, in ms. */
   waitMs: number;
   /** The wait keeps a throttle the API answered (x-acs-retry-after), not the budget's own pacing. */
   afterThrottle: boolean;

@@ -45,23 +45,32 @@ export type { RetryEvent } from "./retry";
 
 /** How hard one call tried. Non-enumerable on results, so spreading or serialising a result leaves it out. */
 export interface CallMetadata {
+  /** Attempts made, the successful one included. */
   attempts: number;
+  /** Total time slept between those attempts, in ms. */
   totalRetryDelayMs: number;
+  /** The API's RequestId of the answer. */
   requestId?: string;
 }
-export type WithMetadata<T> = T & { readonly $metadata: CallMetadata };
+/** A result of the client with its {@link CallMetadata} as a non-enumerable `$metadata`. */
+export type WithMetadata<T> = T & {
+  /** How hard the call tried (see {@link getCallMetadata}). */
+  readonly $metadata: CallMetadata;
+};
 
+/** Options of one write. */
 export interface WriteOptions {
   /** Sent with every attempt of this write. @default a new uuid v4 per logical write */
   clientToken?: string;
 }
 
+/** Options of {@link VpcClient.waitForGatewayActive}. */
 export interface WaitOptions {
-  /** @default the client's deadline */
+  /** Deadline of the wait. @default the client's deadline */
   deadlineMs?: number;
   /** First poll interval; grows by `pollGrowth` up to 10 s. @default 1000 */
   pollMs?: number;
-  /** @default 1.5 */
+  /** Factor each poll interval grows by. @default 1.5 */
   pollGrowth?: number;
   /**
    * Epoch ms: a throttled look ends the wait (`throttled` in the answer) at this time instead of being asked
@@ -86,7 +95,13 @@ export interface GatewayWait {
   activeSeenAt: number;
 }
 
-export type PageRequest<R> = R & { PageNumber: number; PageSize?: number };
+/** A listing's request for one page. */
+export type PageRequest<R> = R & {
+  /** The page, from 1. */
+  PageNumber: number;
+  /** Entries per page, at most 50. @default the API's own */
+  PageSize?: number;
+};
 
 /** The call metadata of a result, if it came from this client. */
 export function getCallMetadata(result: unknown): CallMetadata | undefined {
@@ -134,15 +149,19 @@ export class VpcClient {
 
   // ---- destination-based routes ----
 
+  /** CreateVpnRouteEntry: adds a destination-based route; one ClientToken for every attempt. */
   createVpnRouteEntry(req: CreateVpnRouteEntryRequest, opts?: WriteOptions) {
     return this.write<CreateVpnRouteEntryResponse>("CreateVpnRouteEntry", req, opts);
   }
+  /** DeleteVpnRouteEntry: removes a destination-based route. */
   deleteVpnRouteEntry(req: DeleteVpnRouteEntryRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("DeleteVpnRouteEntry", req, opts);
   }
+  /** ModifyVpnRouteEntryWeight: sets a destination-based route active (100) or standby (0). */
   modifyVpnRouteEntryWeight(req: ModifyVpnRouteEntryWeightRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("ModifyVpnRouteEntryWeight", req, opts);
   }
+  /** PublishVpnRouteEntry: advertises a route to the VPC's system route table, or withdraws it. */
   publishVpnRouteEntry(req: PublishVpnRouteEntryRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("PublishVpnRouteEntry", req, opts);
   }
@@ -154,40 +173,49 @@ export class VpcClient {
       this.routePage({ ...req, PageNumber, PageSize: MAX_PAGE_SIZE }, deadline),
     );
   }
+  /** One page of DescribeVpnRouteEntries, as the API returns it. */
   async describeVpnRouteEntriesPage(req: PageRequest<DescribeVpnRouteEntriesRequest>) {
     return this.routePage(req, this.invoker.deadline());
   }
 
   // ---- policy-based routes ----
 
+  /** CreateVpnPbrRouteEntry: adds a policy-based route; one ClientToken for every attempt. */
   createVpnPbrRouteEntry(req: CreateVpnPbrRouteEntryRequest, opts?: WriteOptions) {
     return this.write<CreateVpnPbrRouteEntryResponse>("CreateVpnPbrRouteEntry", req, opts);
   }
+  /** DeleteVpnPbrRouteEntry: removes a policy-based route. */
   deleteVpnPbrRouteEntry(req: DeleteVpnPbrRouteEntryRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("DeleteVpnPbrRouteEntry", req, opts);
   }
+  /** ModifyVpnPbrRouteEntryWeight: sets a policy-based route active (100) or standby (0). */
   modifyVpnPbrRouteEntryWeight(req: ModifyVpnPbrRouteEntryWeightRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("ModifyVpnPbrRouteEntryWeight", req, opts);
   }
+  /** ModifyVpnPbrRouteEntryAttribute: a policy-based route's weight and priority in one call. */
   modifyVpnPbrRouteEntryAttribute(req: ModifyVpnPbrRouteEntryAttributeRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("ModifyVpnPbrRouteEntryAttribute", req, opts);
   }
+  /** ModifyVpnPbrRouteEntryPriority: sets a policy-based route's priority. */
   modifyVpnPbrRouteEntryPriority(req: ModifyVpnPbrRouteEntryPriorityRequest, opts?: WriteOptions) {
     return this.write<ResponseBase>("ModifyVpnPbrRouteEntryPriority", req, opts);
   }
 
+  /** Every policy-based entry, fetched at PageSize 50 until TotalCount is reached; one deadline for all pages. */
   async describeVpnPbrRouteEntries(req: DescribeVpnPbrRouteEntriesRequest): Promise<VpnPbrRouteEntry[]> {
     const deadline = this.invoker.deadline();
     return collectAllPages(MAX_PAGE_SIZE, (PageNumber) =>
       this.pbrPage({ ...req, PageNumber, PageSize: MAX_PAGE_SIZE }, deadline),
     );
   }
+  /** One page of DescribeVpnPbrRouteEntries, as the API returns it. */
   async describeVpnPbrRouteEntriesPage(req: PageRequest<DescribeVpnPbrRouteEntriesRequest>) {
     return this.pbrPage(req, this.invoker.deadline());
   }
 
   // ---- gateway ----
 
+  /** DescribeVpnGateway: the gateway's status (`active`, `updating`, ...) and attributes. */
   describeVpnGateway(req: DescribeVpnGatewayRequest): Promise<WithMetadata<DescribeVpnGatewayResponse>> {
     return this.read<DescribeVpnGatewayResponse>("DescribeVpnGateway", req);
   }

@@ -108,7 +108,9 @@ export interface ErrorContext {
   endpointSource?: string;
   /** How to look at or change that endpoint, e.g. `pulumi config get alicloud-vpn:endpoint`. */
   endpointFix?: string;
+  /** The gateway the call was about. */
   vpnGatewayId?: string;
+  /** The region the call went to. */
   regionId?: string;
   /** Where the credentials came from (names of places, never values). */
   credentialSource?: string;

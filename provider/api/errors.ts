@@ -12,38 +12,57 @@ export type { ErrorKind } from "./codes";
  * bugs and from other libraries' errors. Each subclass names itself with a literal `name`.
  */
 export class AlicloudVpnError extends Error {
+  /** The class's name, a literal in each subclass. */
   override readonly name: string = "AlicloudVpnError";
 }
 
 // ---- the API's answers ----
 
+/** What a {@link VpcApiError} is made of. */
 export interface VpcApiErrorInit {
+  /** The API action, e.g. `CreateVpnRouteEntry`. */
   action: string;
+  /** The API's error code, e.g. `VpnGateway.Configuring`, or a transport error's. */
   code: string;
   /** The API's own message, or a transport error's. */
   apiMessage: string;
+  /** How the client treats it. */
   kind: ErrorKind;
+  /** The API's RequestId. @default none (no answer) */
   requestId?: string;
+  /** The answer's HTTP status. @default none (no answer) */
   httpStatus?: number;
+  /** The API's `Recommend` link. @default none */
   recommend?: string;
   /** Seconds from `x-acs-retry-after`, converted to ms. */
   retryAfterMs?: number;
   /** What the call was about and where it went, for the advice. @default {} */
   context?: ErrorContext;
+  /** The underlying error (a network failure). @default none */
   cause?: unknown;
 }
 
 /** One error type for everything the VPC API (or the way to it) answered with. */
 export class VpcApiError extends AlicloudVpnError {
+  /** Always `VpcApiError`. */
   override readonly name = "VpcApiError" as const;
+  /** The API action, e.g. `CreateVpnRouteEntry`. */
   readonly action: string;
+  /** The API's error code, e.g. `VpnGateway.Configuring`, or a transport error's. */
   readonly code: string;
+  /** The API's own message, or a transport error's. */
   readonly apiMessage: string;
+  /** How the client treats it: `retryable`, `busy`, `notFound`, `unreachable` or `final`. */
   readonly kind: ErrorKind;
+  /** The API's RequestId, for Alibaba Cloud support. */
   readonly requestId?: string;
+  /** The answer's HTTP status; undefined when no answer came. */
   readonly httpStatus?: number;
+  /** The API's `Recommend` link. */
   readonly recommend?: string;
+  /** The wait `x-acs-retry-after` asked for, in ms. */
   readonly retryAfterMs?: number;
+  /** What the call was about and where it went. */
   readonly context: ErrorContext;
   /** Attempts made by the logical operation that ended with this error. */
   attempts = 1;

@@ -49,6 +49,7 @@ const MS_PER_SECOND = 1000;
 /** The API's answer to a session used past its Expiration. */
 const EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
 
+/** Options of a {@link VpcClient}; every one has a default, so `new VpcClient()` reads the environment. */
 export interface VpcClientOptions {
   /**
    * The per-account, region and action call budget; give one budget to every client of a process so they
@@ -63,11 +64,11 @@ export interface VpcClientOptions {
   credentials?: StaticCredentials;
   /** Pulumi stack config as `configure()` sees it: `alicloud:accessKey`, `alicloud:region`, ... @default {} */
   config?: Record<string, string>;
-  /** @default process.env */
+  /** Environment variables read for credentials, region and endpoint. @default process.env */
   env?: NodeJS.ProcessEnv;
   /** Where `.aliyun/config.json` is looked up. @default os.homedir() */
   homeDir?: string;
-  /** @default "ACS3" */
+  /** `ACS3` (ACS3-HMAC-SHA256, as @alicloud/openapi-client signs) or `RPC` (HMAC-SHA1, as @alicloud/pop-core). @default "ACS3" */
   signatureVersion?: SignatureVersion;
   /** Overall deadline of one logical operation, retries and waits included. @default 600000, or config `alicloud-vpn:deadlineSeconds` */
   deadlineMs?: number;
@@ -82,11 +83,11 @@ export interface VpcClientOptions {
    * they are final. @default 15000
    */
   unreachableRetryMs?: number;
-  /** @default () => new Date() */
+  /** The time requests are signed with and waits count from. @default () => new Date() */
   clock?: () => Date;
   /** Uniform in [0, 1), for backoff jitter. @default Math.random */
   random?: () => number;
-  /** @default a setTimeout promise */
+  /** How the client waits (retries, polls, the call budget). @default a setTimeout promise */
   sleep?: (ms: number) => Promise<void>;
   /** Signature nonces and ClientTokens. @default uuid v4 */
   idGenerator?: () => string;

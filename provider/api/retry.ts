@@ -125,10 +125,13 @@ export interface Deadline {
 
 /** Reported before each wait of the retry loop; carries no secret (the error message never holds one). */
 export interface RetryEvent {
+  /** The API action, e.g. `CreateVpnRouteEntry`. */
   action: string;
   /** The attempt that failed (1-based). */
   attempt: number;
+  /** The wait before the next attempt, in ms. */
   delayMs: number;
+  /** What the failed attempt met. */
   error: VpcApiError;
 }
 

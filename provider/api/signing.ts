@@ -163,6 +163,7 @@ function apiTimestamp(date: Date): string {
 
 const CONTENT_TYPE_FORM = "application/x-www-form-urlencoded";
 
+/** How requests are signed: `ACS3` (ACS3-HMAC-SHA256 in an Authorization header) or `RPC` (HMAC-SHA1 in a form body). */
 export type SignatureVersion = "ACS3" | "RPC";
 
 /** Everything one attempt needs; `now` and `nonce` are fresh per attempt, so is the signature. */

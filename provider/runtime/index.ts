@@ -43,6 +43,7 @@ export interface RuntimeOptions {
   notice?: (line: string) => void;
 }
 
+/** One route kind's lifecycle as the runtime serves it: every method of a dynamic provider, present. */
 export type RouteProvider = Required<pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>>;
 
 type Props = Record<string, unknown>;
@@ -104,6 +105,10 @@ export function readStackConfig(config: pulumi.dynamic.Config): Record<string, s
   return values;
 }
 
+/**
+ * The provider process's shared state and the two route kinds' lifecycles on it. One per process: use
+ * {@link runtime}, which the serialized providers load too.
+ */
 export class Runtime {
   /**
    * One budget of API calls per account, region and action for the whole process (both resource kinds, every
@@ -126,7 +131,9 @@ export class Runtime {
     deadlineMs: () => this.deadlineMs,
     pollMs: () => this.options.pollMs,
   });
+  /** The lifecycle of `VpnRouteEntry` (destination-based routes), what `vpnRouteEntryProvider` calls. */
   readonly vpnRouteEntry: RouteProvider = this.routeProvider(dbrApi);
+  /** The lifecycle of `VpnPbrRouteEntry` (policy-based routes), what `vpnPbrRouteEntryProvider` calls. */
   readonly vpnPbrRouteEntry: RouteProvider = this.routeProvider(pbrApi);
   private config: Record<string, string> = {};
   private options: RuntimeOptions = {};
@@ -140,6 +147,10 @@ export class Runtime {
     this.gateways.forgetListings();
   }
 
+  /**
+   * Replaces the process-level settings (tests: a pinned clock, an emulator's endpoint). Drops the client and
+   * what was learned of gateways, since a new endpoint makes it stale.
+   */
   setOptions(options: RuntimeOptions): void {
     this.options = { ...options };
     this.dropClient();
@@ -148,6 +159,7 @@ export class Runtime {
     this.notices.clear();
   }
 
+  /** The process's API client, made at first use from the stack config and the options, then kept. */
   get client(): VpcClient {
     this.cachedClient ??= new VpcClient({
       config: this.config,
@@ -162,10 +174,12 @@ export class Runtime {
     return this.cachedClient;
   }
 
+  /** Deadline of one listing wait. @default `alicloud-vpn:deadlineSeconds`, else 600000 */
   get deadlineMs(): number {
     return this.options.deadlineMs ?? deadlineMsFromConfig(this.config);
   }
 
+  /** Milliseconds since the epoch, from the options' clock. @default Date.now() */
   now(): number {
     return (this.options.now ?? Date.now)();
   }
@@ -293,4 +307,5 @@ export class Runtime {
 
 const registry = globalThis as { [key: symbol]: Runtime | undefined };
 // Whichever copy of this module loads first serves the process (the package may be reachable by two paths).
+/** The runtime of this process, shared by every copy of this module the process loads. */
 export const runtime: Runtime = (registry[Symbol.for(RUNTIME_KEY)] ??= new Runtime());

@@ -1,27 +1,45 @@
 /**
- * The README's benchmark figures are the committed bench/results/latest.json as `npm run bench` writes them:
- * nobody edits a figure by hand, and a new run that was not committed with its JSON shows here.
+ * The benchmark figures of docs/benchmarks.md are the committed bench/results/latest.json as rendered for the
+ * docs (bench/report/benchDoc.ts; `npm run bench -- --redraw` writes them): nobody edits a figure by hand, and a
+ * new run that was not committed with its JSON shows here. docs/large-stacks.md's table is the same run's curve.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readmeBenchSection, README_SECTION } from "../../bench/report/markdown";
+import { BENCH_DOC, withBenchDocSection } from "../../bench/report/benchDoc";
 import type { BenchResults } from "../../bench/results";
-import { formatMarkdown, withSection } from "../support/markdownSections";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
 
-describe("the README's benchmark section", () => {
+describe("the benchmark figures of docs/benchmarks.md", () => {
   const results = JSON.parse(read("bench/results/latest.json")) as BenchResults;
-  const readme = read("README.md");
+  const readme = read(BENCH_DOC);
 
-  it("is what bench/results/latest.json renders", () => {
-    const section = formatMarkdown(ROOT, readmeBenchSection(results), "README.md");
-    expect(readme).toBe(withSection(readme, README_SECTION, section));
+  it("are what bench/results/latest.json renders", () => {
+    expect(readme).toBe(withBenchDocSection(ROOT, readme, results));
   });
 
-  it("shows the chart that the run drew, and every key the brief asks of the JSON", () => {
-    expect(readme).toContain("![converge time against route count](bench/results/converge.svg)");
+  it("are not in the README, which has no dated measurement", () => {
+    expect(read("README.md")).not.toContain("<!-- bench:begin -->");
+  });
+
+  it("in docs/large-stacks.md are the scale curve of the same run", () => {
+    const rows = read("docs/large-stacks.md")
+      .split("\n")
+      .filter((line) => /^\| [\d,]+ +\| [\d.]+ s/.test(line))
+      .map((line) => line.split("|").map((cell) => cell.trim()));
+    expect(rows.map((cells) => [Number(cells[1].replace(/,/g, "")), cells[2], cells[3], cells[4]])).toEqual(
+      results.scale!.curve.map((p) => [
+        p.routes,
+        `${p.seconds} s`,
+        `${p.floorSeconds} s`,
+        `${p.floorRatio}x`,
+      ]),
+    );
+  });
+
+  it("show the chart that the run drew, and every key the brief asks of the JSON", () => {
+    expect(readme).toContain("![converge time against route count](../bench/results/converge.svg)");
     expect(fs.existsSync(path.join(ROOT, "bench", "results", "converge.svg"))).toBe(true);
     expect(results).toMatchObject({
       converge: {

@@ -1,19 +1,19 @@
 /**
- * Every TypeScript snippet in the README compiles as a user's program would, against the package's own types:
- * no undefined names, no unused imports, no input the types refuse.
+ * Every TypeScript snippet in the README and the guides (docs/*.md) compiles as a user's program would, against
+ * the package's own types: no undefined names, no unused imports, no input the types refuse. Every guide has one.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { documentationFiles, GUIDES, read, ROOT } from "./markdownFiles";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-
-/** The ```ts blocks of a Markdown text, with the line each starts on. */
+/** The ```ts blocks of a Markdown text (also indented in a list item), with the line each starts on. */
 export function typescriptSnippets(markdown: string): { line: number; code: string }[] {
   const snippets: { line: number; code: string }[] = [];
-  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
+  const pattern = /^( *)```ts\n([\s\S]*?)^\1```$/gm;
   for (let match = pattern.exec(markdown); match; match = pattern.exec(markdown)) {
-    snippets.push({ line: markdown.slice(0, match.index).split("\n").length, code: match[1] });
+    const indent = match[1].length;
+    const code = match[2].replace(new RegExp(`^ {0,${indent}}`, "gm"), "");
+    snippets.push({ line: markdown.slice(0, match.index).split("\n").length, code });
   }
   return snippets;
 }
@@ -35,6 +35,7 @@ function diagnosticsOf(code: string): string[] {
     paths: {
       "alicloud-vpn-routes": ["./index.ts"],
       "alicloud-vpn-routes/emulator": ["./emulator/index.ts"],
+      "alicloud-vpn-routes/runtime": ["./provider/runtime/index.ts"],
     },
   };
   const host = ts.createCompilerHost(options);
@@ -48,14 +49,23 @@ function diagnosticsOf(code: string): string[] {
     .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
-describe("the README's TypeScript snippets", () => {
-  const snippets = typescriptSnippets(fs.readFileSync(path.join(ROOT, "README.md"), "utf8"));
+describe("the TypeScript snippets of the README and the guides", () => {
+  const snippets = documentationFiles().flatMap((file) =>
+    typescriptSnippets(read(file)).map((s) => ({ file, ...s })),
+  );
 
-  it("are found", () => expect(snippets.length).toBeGreaterThanOrEqual(3));
-
-  it.each(snippets.map((s) => [s.line, s.code] as const))("the one at line %i compiles", (_line, code) => {
-    expect(diagnosticsOf(code)).toEqual([]);
+  it("are found in the README and in every guide", () => {
+    expect(snippets.filter((s) => s.file === "README.md").length).toBeGreaterThanOrEqual(1);
+    for (const guide of GUIDES)
+      expect([guide, snippets.some((s) => s.file === guide)]).toEqual([guide, true]);
   });
+
+  it.each(snippets.map((s) => [s.file, s.line, s.code] as const))(
+    "%s: the one at line %i compiles",
+    (_f, _l, code) => {
+      expect(diagnosticsOf(code)).toEqual([]);
+    },
+  );
 
   it("would show an undefined name or an unused import", () => {
     const broken = 'import * as pulumi from "@pulumi/pulumi";\nexport const id = gatewayId;\n';

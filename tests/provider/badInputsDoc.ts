@@ -49,15 +49,18 @@ export function formattedBadInputsMarkdown(root: string): string {
   return formatMarkdown(root, renderBadInputsMarkdown(), BAD_INPUTS_DOC);
 }
 
-/** The README's section between `<!-- bad-inputs:begin -->` and `<!-- bad-inputs:end -->`. */
-export const README_SECTION = "bad-inputs";
+/** The troubleshooting guide, which shows the table too, relative to the repository root. */
+export const TROUBLESHOOTING_DOC = path.join("docs", "troubleshooting.md");
 
-/** The table rows of the formatted doc: what the README shows between its markers. */
+/** The guide's section between `<!-- bad-inputs:begin -->` and `<!-- bad-inputs:end -->`. */
+export const GUIDE_SECTION = "bad-inputs";
+
+/** The table rows of the formatted doc: what the guide shows between its markers. */
 export function badInputsTable(doc: string): string {
   return doc.slice(doc.indexOf("| #")).trimEnd();
 }
 
-/** The README with the table between its markers replaced by `table`. */
-export function readmeWithBadInputs(readme: string, table: string): string {
-  return withSection(readme, README_SECTION, table);
+/** The guide with the table between its markers replaced by `table`. */
+export function guideWithBadInputs(guide: string, table: string): string {
+  return withSection(guide, GUIDE_SECTION, table);
 }
