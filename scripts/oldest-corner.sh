@@ -4,7 +4,7 @@
 # (3.248.0) and the Pulumi CLI of that version (built like the newest one, by scripts/ensure-pulumi.sh, cached).
 # The project's own runs (`npm test`, the demo, the bench) use the newest corner; see the README's support matrix.
 #
-# It works in a copy of the working tree, .work/oldest-corner, where `npm install` moves @pulumi/pulumi down to the
+# It works in a copy of the working tree (under $TMPDIR), where `npm install` moves @pulumi/pulumi down to the
 # floor (package.json keeps its range; the copy's package-lock.json pins the floor), so the packed package the
 # suites install elsewhere resolves the same SDK.
 #
@@ -30,9 +30,14 @@ floor=$(node -p 'require(process.argv[1]).dependencies["@pulumi/pulumi"].replace
 engines=$(node -p 'require(process.argv[1]).engines.node' "$here/package.json")
 log "Node.js $(node -v) (package.json engines: $engines), @pulumi/pulumi $floor"
 
-copy="$here/.work/oldest-corner"
-rm -rf "$copy"
+# Outside the clone: jest ignores every path under a .work directory (jest.config.js), and the clone's own lint and
+# build should not see a second tree. Beside the copy, `shared` points where the clone's ../shared is, so the copy
+# finds the language hosts of ../shared/bin as the clone does (scripts/ensure-pulumi.sh, tests/e2e/pulumi-cli.ts).
+corner="${TMPDIR:-/tmp}/alicloud-vpn-routes-oldest-corner"
+copy="$corner/project"
+rm -rf "$corner"
 mkdir -p "$copy"
+[ -d "$here/../shared" ] && ln -s "$(cd "$here/../shared" && pwd)" "$corner/shared"
 # The working tree as git sees it (tracked and new files, not what .gitignore names): what a clean clone holds.
 (cd "$here" && git ls-files -z --cached --others --exclude-standard | tar cf - --null --ignore-failed-read -T -) |
   tar xf - -C "$copy"
