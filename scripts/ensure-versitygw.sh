@@ -5,7 +5,8 @@
 # clones and CI runs reuse it. Prints the directory that holds `versitygw` on its last line of stdout; everything
 # else goes to stderr.
 #
-#   scripts/ensure-versitygw.sh            locate, or build on a cache miss (cold build: about 1.5 minutes on 2 cores)
+#   scripts/ensure-versitygw.sh            locate, or build on a cache miss (a first build downloads and compiles
+#                                          its modules; 6 s here when Go's caches were warm)
 #   scripts/ensure-versitygw.sh --locate   locate only, never build; exit 1 when there is nothing to use
 #
 # Environment: VERSITYGW_BUILD_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/alicloud-vpn-routes/versitygw).
@@ -51,7 +52,7 @@ fi
 
 command -v go >/dev/null 2>&1 || { log "go is not on PATH, and versitygw is not built in $out"; exit 1; }
 
-log "building versitygw $VERSITYGW_VERSION with $(go version) (first run only; about 1.5 minutes)"
+log "building versitygw $VERSITYGW_VERSION with $(go version) (first run only)"
 # go install into a scratch directory, then a rename: a build killed half-way leaves no binary that looks done.
 staging="$cache_root/$VERSITYGW_VERSION/bin.tmp"
 rm -rf "$staging"
