@@ -15,6 +15,7 @@ export const GUIDES = [
   "docs/configuration.md",
   "docs/accounts-and-regions.md",
   "docs/large-stacks.md",
+  "docs/teams.md",
   "docs/emulator.md",
   "docs/troubleshooting.md",
   "docs/architecture.md",

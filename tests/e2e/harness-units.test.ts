@@ -30,6 +30,9 @@ describe("buildEngineEnv", () => {
     ALIBABA_CLOUD_ACCESS_KEY_ID: "real-id",
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: "real-secret",
     ALICLOUD_SECRET_KEY: "real-secret-2",
+    AWS_ACCESS_KEY_ID: "real-aws-id",
+    AWS_SECRET_ACCESS_KEY: "real-secret-3",
+    AWS_PROFILE: "real-profile",
     HTTPS_PROXY: "http://corporate-proxy:3128",
   };
 
@@ -41,6 +44,9 @@ describe("buildEngineEnv", () => {
       "ALIBABA_CLOUD_ACCESS_KEY_ID",
       "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
       "ALICLOUD_SECRET_KEY",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_PROFILE",
     ]) {
       expect(env).not.toHaveProperty(key);
     }
@@ -63,6 +69,14 @@ describe("buildEngineEnv", () => {
       HTTP_PROXY: EGRESS_BLACKHOLE_PROXY,
     });
     expect(env.NO_PROXY.split(",")).toContain("127.0.0.1");
+  });
+
+  it("takes another backend when asked, the file backend otherwise", () => {
+    const url = "s3://state?endpoint=127.0.0.1:9000&s3ForcePathStyle=true&region=cn-hangzhou";
+    expect(buildEngineEnv(base, { ...dirs, backendUrl: url }).PULUMI_BACKEND_URL).toBe(url);
+    expect(buildEngineEnv(base, { ...dirs, backendUrl: undefined }).PULUMI_BACKEND_URL).toBe(
+      "file:///w/state?metadata=skip",
+    );
   });
 
   it("lets callers add emulator settings last", () => {

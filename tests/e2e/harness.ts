@@ -81,6 +81,17 @@ export interface ProjectOptions {
   workRoot?: string;
   /** Keep the directory after dispose() for inspection. @default process.env.E2E_KEEP === "1" */
   keep?: boolean;
+  /**
+   * The state backend (PULUMI_BACKEND_URL), e.g. `s3://<bucket>?endpoint=...` with its credentials in `env`.
+   * @default a file backend in the work directory (`file://<work>/state?metadata=skip`)
+   */
+  backendUrl?: string;
+  /**
+   * The stack is already in the backend (another clone of a team's project): `pulumi stack select` it instead of
+   * `stack init`. Give the project the stack's config file (Pulumi.<stack>.yaml, with its encryption salt) in
+   * `files`, as a team keeps it in its repository. @default false
+   */
+  stackExists?: boolean;
 }
 
 export interface CommandResult {
@@ -189,6 +200,7 @@ export class PulumiProject {
       pluginDir: pluginDirFor(cli.binDir, path.join(workDir, "plugin-bin")),
       pulumiHome: path.join(workDir, "home"),
       stateDir: path.join(workDir, "state"),
+      backendUrl: options.backendUrl,
       extra: options.env,
     });
   }
@@ -197,7 +209,8 @@ export class PulumiProject {
   async init(options: ProjectOptions): Promise<void> {
     writeProgram(this.dir, options);
     if (options.installPackage) installThisPackage(this.dir);
-    await this.run(["stack", "init", this.stack]);
+    if (options.stackExists) await this.run(["stack", "select", this.stack]);
+    else await this.run(["stack", "init", this.stack]);
     for (const [key, value] of Object.entries(options.config ?? {})) {
       await this.setConfig(key, typeof value === "string" ? { value } : value);
     }
@@ -256,7 +269,8 @@ export class PulumiProject {
   /** Any CLI command in the project, with --stack and --non-interactive added where they apply. */
   async run(args: string[], options: RunOptions = {}): Promise<CommandResult> {
     const fullArgs = [...args, "--non-interactive", "--color", "never"];
-    if (!(args[0] === "stack" && args[1] === "init")) fullArgs.push("--stack", this.stack);
+    if (!(args[0] === "stack" && (args[1] === "init" || args[1] === "select")))
+      fullArgs.push("--stack", this.stack);
     let host: ClientHost | undefined;
     if (options.withProgram && this.useClientHost) {
       host = await startClientHost(this.dir, this.env);

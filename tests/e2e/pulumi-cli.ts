@@ -133,8 +133,11 @@ export function pluginDirFor(binDir: string, fallbackDir: string): string | unde
   return dynamicProviderPluginDir(PULUMI_SDK_DIR, fallbackDir);
 }
 
-/** Inherited variables that must not reach engine tests: a real Pulumi Cloud login, real cloud credentials. */
-const ISOLATED_PREFIXES = ["PULUMI_", "ALIBABA_CLOUD_", "ALICLOUD_"];
+/**
+ * Inherited variables that must not reach engine tests: a real Pulumi Cloud login, real cloud credentials (AWS_
+ * too: the CLI's S3 backend would use them).
+ */
+const ISOLATED_PREFIXES = ["PULUMI_", "ALIBABA_CLOUD_", "ALICLOUD_", "AWS_"];
 const PROXY_VARIABLES = [
   "HTTP_PROXY",
   "HTTPS_PROXY",
@@ -151,6 +154,8 @@ export interface EngineEnvOptions {
   pluginDir?: string;
   pulumiHome: string;
   stateDir: string;
+  /** PULUMI_BACKEND_URL. @default localBackendUrl(stateDir) */
+  backendUrl?: string;
   /** Added last, so callers can set emulator endpoints and credentials. */
   extra?: Record<string, string>;
 }
@@ -195,7 +200,7 @@ export function buildEngineEnv(base: NodeJS.ProcessEnv, options: EngineEnvOption
       .filter((dir) => dir !== undefined)
       .join(path.delimiter),
     PULUMI_HOME: options.pulumiHome,
-    PULUMI_BACKEND_URL: localBackendUrl(options.stateDir),
+    PULUMI_BACKEND_URL: options.backendUrl ?? localBackendUrl(options.stateDir),
     PULUMI_CONFIG_PASSPHRASE: TEST_CONFIG_PASSPHRASE,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
