@@ -5,7 +5,7 @@
  */
 import { isThrottlingCode } from "./codes";
 import { DeadlineExceededError, VpcApiError } from "./errors";
-import type { Invoker, InvokeResult, VpcClientOptions, WhileThrottled } from "./invoker";
+import type { CallOverrides, Invoker, InvokeResult, VpcClientOptions } from "./invoker";
 import { pollUntil } from "./poll";
 import type { Deadline } from "./retry";
 import type {
@@ -40,7 +40,10 @@ const MAX_GATEWAY_POLL_MS = 10_000;
 const GATEWAY_POLL_GROWTH = 1.5;
 const GATEWAY_STATUS_ACTIVE = "active";
 
-export type { VpcClientOptions, WhileThrottled } from "./invoker";
+export type { VpcClientOptions, WhileBusy, WhileThrottled } from "./invoker";
+
+/** How a gateway's writes wait out a throttle and a busy refusal (see {@link VpcClient.withWriteWaits}). */
+export type WriteWaits = Pick<CallOverrides, "whileThrottled" | "whileBusy">;
 export type { RetryEvent } from "./retry";
 
 /** How hard one call tried. Non-enumerable on results, so spreading or serialising a result leaves it out. */
@@ -111,7 +114,7 @@ export function getCallMetadata(result: unknown): CallMetadata | undefined {
 /** Typed client of the VPC API (2016-04-28) route-entry actions. No Pulumi inside. */
 export class VpcClient {
   private readonly invoker: Invoker;
-  private readonly whileThrottled?: WhileThrottled;
+  private readonly writeWaits: WriteWaits = {};
 
   constructor(options: VpcClientOptions = {}) {
     // Required here, not imported: a Pulumi program loads this class with the package, and the invoker's
@@ -121,11 +124,12 @@ export class VpcClient {
   }
 
   /**
-   * This client (the same connections, budget and credentials), whose writes run the wait out of a throttle
-   * through `whileThrottled`: a gateway's write lends its turn to the next write meanwhile.
+   * This client (the same connections, budget and credentials), whose writes run their waits through the
+   * gateway's: out of a throttle through `whileThrottled` (a gateway's write lends its turn to the next write
+   * meanwhile), after a busy refusal through `whileBusy` (it waits for the gateway to be active again).
    */
-  lendingTurn(whileThrottled: WhileThrottled): VpcClient {
-    return Object.assign(Object.create(this) as VpcClient, { whileThrottled });
+  withWriteWaits(writeWaits: WriteWaits): VpcClient {
+    return Object.assign(Object.create(this) as VpcClient, { writeWaits });
   }
 
   /** The client's default region (option, config, env, CLI profile), read now. */
@@ -293,9 +297,8 @@ export class VpcClient {
   ): Promise<WithMetadata<T>> {
     // One token for every attempt of this logical write: retries after a lost answer cannot apply it twice.
     const ClientToken = opts?.clientToken ?? this.invoker.newId();
-    const { whileThrottled } = this;
     return withMetadata<T>(
-      await this.invoker.invoke(action, { ...req, ClientToken }, undefined, { whileThrottled }),
+      await this.invoker.invoke(action, { ...req, ClientToken }, undefined, this.writeWaits),
     );
   }
 

@@ -114,11 +114,20 @@ export interface InvokeResult {
  */
 export type WhileThrottled = (wait: () => Promise<void>) => Promise<void>;
 
+/**
+ * Runs the wait before the retry of a write the gateway refused as busy: another writer's change is applying
+ * (another stack's process on a shared gateway, or a console user), so the caller can wait for the gateway
+ * itself instead of the backoff's guess, which leaves the gateway idle (or refused again) while it grows.
+ */
+export type WhileBusy = (wait: () => Promise<void>) => Promise<void>;
+
 /** How one call differs from the client's defaults. */
 export interface CallOverrides {
   maxAttempts?: number;
   /** @default the wait alone */
   whileThrottled?: WhileThrottled;
+  /** @default the wait alone */
+  whileBusy?: WhileBusy;
 }
 
 /**
@@ -293,6 +302,7 @@ export class Invoker {
         sleep: (ms, after) => {
           const wait = () => abortable(this.sleep(ms), signal, action);
           refusedSoFar &&= wasRefused(after);
+          if (after.kind === "busy" && overrides.whileBusy) return overrides.whileBusy(wait);
           const lend = refusedSoFar && isThrottlingCode(after.code) ? overrides.whileThrottled : undefined;
           return lend ? lend(wait) : wait();
         },
