@@ -34,6 +34,8 @@ export {
   type GatewayWait,
   type PageRequest,
   type WhileThrottled,
+  type WhileBusy,
+  type WriteWaits,
   type RetryEvent,
 } from "./provider/api/client";
 // Types only: budget.ts reaches the credential libraries, which the package loads when a client makes its first call.

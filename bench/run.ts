@@ -30,6 +30,7 @@ import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
 import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
+import { runSharedGateway, sharedGatewayMarkdown } from "./scenarios/sharedGateway";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
   const alone = process.argv.indexOf("--scale-point");
   if (alone >= 0) return measureScalePointAlone(Number(process.argv[alone + 1]));
+  if (process.argv.includes("--shared-gateway")) return measureSharedGateway();
   if (process.argv.includes("--redraw")) {
     // The chart and the Markdown again from the stored figures, without running anything.
     const stored = storedResults(quick);
@@ -197,6 +199,27 @@ async function measureScalePointAlone(routes: number): Promise<void> {
   results.scale.curve = curve.sort((a, b) => a.routes - b.routes);
   const { targets: _held, ...measured } = results;
   writeOutputs({ ...measured, targets: evaluateTargets(measured) }, false);
+}
+
+/**
+ * `npm run bench -- --shared-gateway`: 2 and then 4 stacks at once on one hub gateway, 80 routes in all (40 and 20
+ * a stack, as active/standby pairs), 300 ms a write, the emulator at Alibaba's documented rate limits: create,
+ * failover, destroy. Writes bench/results/shared-gateway.{json,md}.
+ */
+async function measureSharedGateway(): Promise<void> {
+  const cli = locateCli();
+  prepareEngineRuns();
+  const meta = startMeta("full", cli.version, languageRuntimeOf(cli));
+  const started = Date.now();
+  const runs = [];
+  for (const stacks of [2, 4]) {
+    const run = await runSharedGateway({ stacks, pairsPerStack: 40 / stacks, configDelayMs: 300 }, log);
+    for (const p of run.phases) log(`${stacks} stacks, ${p.phase}: bound ${p.boundSeconds} s, ${p.ratio}x`);
+    runs.push(run);
+  }
+  const results = { meta: finishMeta(meta, started), runs };
+  fs.writeFileSync(path.join(RESULTS_DIR, "shared-gateway.json"), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS_DIR, "shared-gateway.md"), sharedGatewayMarkdown(results));
 }
 
 const resultsFile = (quick: boolean) => path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);

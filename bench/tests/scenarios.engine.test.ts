@@ -5,6 +5,7 @@ import { runConverge } from "../scenarios/converge";
 import { runLargeStack } from "../scenarios/largeStack";
 import { runRateLimited } from "../scenarios/rateLimited";
 import { runFloor, runScale } from "../scenarios/scale";
+import { runSharedGateway } from "../scenarios/sharedGateway";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -36,6 +37,19 @@ describeWithPulumi("bench scenarios through the real engine", () => {
     expect(r.engineStartSeconds).toBeGreaterThan(0.5);
     expect(r.engineStartSeconds).toBeLessThan(r.seconds);
     expect(r.programPeakMiB).toBeGreaterThan(20);
+  });
+
+  it("sharedGateway: two stacks at once on one gateway create, fail over and destroy, nothing lost or duplicated", async () => {
+    const r = await runSharedGateway({ stacks: 2, pairsPerStack: 3, configDelayMs: 50 });
+    expect(r.routes).toBe(12);
+    expect(r.phases.map((p) => p.phase)).toEqual(["create", "failover", "destroy"]);
+    for (const p of r.phases) {
+      expect(p).toMatchObject({ succeeded: true, duplicates: 0, missing: 0, wrongActive: 0 });
+      expect(p.boundSeconds).toBeCloseTo((p.writes * 50) / 1000, 5);
+    }
+    // Every route was created once, and deleted once.
+    expect(r.phases[0].writes).toBe(12);
+    expect(r.phases[2].writes).toBe(12);
   });
 
   it("rateLimited: at Alibaba's documented rate limits, the provider queues past the 60-create bucket and is never throttled", async () => {

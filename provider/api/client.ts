@@ -5,7 +5,7 @@
  */
 import { isThrottlingCode } from "./codes";
 import { DeadlineExceededError, VpcApiError } from "./errors";
-import type { CallOverrides, Invoker, InvokeResult, VpcClientOptions } from "./invoker";
+import type { Invoker, InvokeResult, VpcClientOptions, WhileBusy, WhileThrottled } from "./invoker";
 import { pollUntil } from "./poll";
 import type { Deadline } from "./retry";
 import type {
@@ -43,7 +43,12 @@ const GATEWAY_STATUS_ACTIVE = "active";
 export type { VpcClientOptions, WhileBusy, WhileThrottled } from "./invoker";
 
 /** How a gateway's writes wait out a throttle and a busy refusal (see {@link VpcClient.withWriteWaits}). */
-export type WriteWaits = Pick<CallOverrides, "whileThrottled" | "whileBusy">;
+export interface WriteWaits {
+  /** Runs the wait out of a throttle. @default the wait alone */
+  whileThrottled?: WhileThrottled;
+  /** Runs the wait after a busy refusal. @default the wait alone */
+  whileBusy?: WhileBusy;
+}
 export type { RetryEvent } from "./retry";
 
 /** How hard one call tried. Non-enumerable on results, so spreading or serialising a result leaves it out. */

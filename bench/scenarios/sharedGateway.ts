@@ -1,0 +1,204 @@
+/**
+ * sharedGateway: S stacks (S provider processes) on one hub gateway at the same time, as a landing zone split by
+ * spoke runs from CI: each declares P active/standby pairs of its own destinations in a VpnGatewayRoutes. Three
+ * phases, each S commands at once: `pulumi up` creating the routes, a failover of every pair (the weights and
+ * publish states swapped in the program), `pulumi destroy`. The emulator holds Alibaba's documented rate limits;
+ * each process orders its own writes only, so they meet at the gateway's busy answers. A phase's bound is the
+ * gateway's writes back to back (the successful writes it took, each configDelayMs), or the account's budget for
+ * the phase's creates when that is longer.
+ */
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { BUSY_CODES } from "../../provider/api/codes";
+import type { PulumiProject } from "../../tests/e2e/harness";
+import { BENCH_SEED, BENCH_ROUTE_QUOTA, providerEnv } from "../emulators";
+import { timed } from "../engine/outcome";
+import { createBenchProject } from "../engine/project";
+import { round2, type BenchMeta } from "../meta";
+import { BENCH_REGION, ratio } from "../topology";
+import { rateBoundSeconds } from "./rateLimited";
+
+export interface SharedGatewaySetup {
+  stacks: number;
+  pairsPerStack: number;
+  configDelayMs: number;
+}
+
+const HUB = "vpn-benchhub0shared00001";
+const PRIMARY = "vco-benchhub0primary0001";
+const STANDBY = "vco-benchhub0standby0001";
+const WRITE_ACTIONS = /^(Create|Delete|Modify|Publish)/;
+
+const PROGRAM = `"use strict";
+const pulumi = require("@pulumi/pulumi");
+const { VpnGatewayRoutes } = require("alicloud-vpn-routes");
+const spec = require("./bench-spec.json");
+const primaryActive = new pulumi.Config().getBoolean("primaryActive") ?? true;
+new VpnGatewayRoutes(spec.name, {
+  vpnGatewayId: spec.gateway,
+  region: spec.region,
+  routes: spec.dests.flatMap((routeDest) => [
+    { routeDest, nextHop: spec.primary, weight: primaryActive ? 100 : 0, publishVpc: primaryActive },
+    { routeDest, nextHop: spec.standby, weight: primaryActive ? 0 : 100, publishVpc: !primaryActive },
+  ]),
+});
+`;
+
+export interface SharedGatewayPhase {
+  phase: "create" | "failover" | "destroy";
+  seconds: number;
+  boundSeconds: number;
+  binding: string;
+  ratio: number;
+  /** Writes the gateway took (answered 200). */
+  writes: number;
+  /** Writes the gateway refused as busy: the processes meeting there. */
+  busyRefusals: number;
+  throttled: number;
+  /** Every stack's command succeeded. */
+  succeeded: boolean;
+  /** After the phase: routes the gateway holds twice, declared ones it lacks, destinations with no or two active. */
+  duplicates: number;
+  missing: number;
+  wrongActive: number;
+}
+
+export interface SharedGatewayResult extends SharedGatewaySetup {
+  routes: number;
+  phases: SharedGatewayPhase[];
+}
+
+export async function runSharedGateway(
+  setup: SharedGatewaySetup,
+  say: (line: string) => void = () => undefined,
+): Promise<SharedGatewayResult> {
+  const { stacks, pairsPerStack, configDelayMs } = setup;
+  const destsOf = (stack: number) =>
+    Array.from({ length: pairsPerStack }, (_, i) => `10.${100 + stack}.${i}.0/24`);
+  const emulator = await startEmulator({
+    configDelayMs,
+    seed: BENCH_SEED,
+    gateways: [
+      {
+        vpnGatewayId: HUB,
+        regionId: BENCH_REGION,
+        routeQuota: BENCH_ROUTE_QUOTA,
+        vpnConnections: [PRIMARY, STANDBY],
+      },
+    ],
+    rateLimits: {},
+  });
+  const projects: PulumiProject[] = [];
+  try {
+    for (let stack = 0; stack < stacks; stack++) {
+      const spec = {
+        name: `spoke${stack}`,
+        gateway: HUB,
+        region: BENCH_REGION,
+        primary: PRIMARY,
+        standby: STANDBY,
+        dests: destsOf(stack),
+      };
+      projects.push(
+        await createBenchProject({
+          name: `shared-${stack}`,
+          files: { "index.js": PROGRAM, "bench-spec.json": JSON.stringify(spec) },
+          env: providerEnv(emulator, true),
+          config: { primaryActive: "true" },
+        }),
+      );
+    }
+    const all = Array.from({ length: stacks }, (_, s) => destsOf(s)).flat();
+    const phase = async (
+      name: SharedGatewayPhase["phase"],
+      operation: (project: PulumiProject) => Promise<unknown>,
+      primaryActive: boolean | undefined,
+    ): Promise<SharedGatewayPhase> => {
+      emulator.clearLog();
+      const runs = await Promise.all(projects.map((p) => timed(() => operation(p) as never)));
+      const seconds = Math.max(...runs.map((r) => r.seconds));
+      const log = emulator.requestLog().filter((e) => WRITE_ACTIONS.test(e.action));
+      const writes = log.filter((e) => e.status === 200).length;
+      const gatewaySeconds = (writes * configDelayMs) / 1000;
+      const creates = log.filter((e) => e.status === 200 && e.action.startsWith("Create")).length;
+      const rate = rateBoundSeconds({ CreateVpnRouteEntry: creates });
+      const boundSeconds = Math.max(gatewaySeconds, rate.seconds);
+      say(`shared gateway, ${stacks} stacks, ${name}: ${round2(seconds)} s for ${writes} writes`);
+      return {
+        phase: name,
+        seconds: round2(seconds),
+        boundSeconds: round2(boundSeconds),
+        binding:
+          rate.seconds > gatewaySeconds
+            ? `${creates} creates at 60 a minute`
+            : `${writes} writes of ${configDelayMs} ms`,
+        ratio: round2(ratio(seconds, boundSeconds)),
+        writes,
+        busyRefusals: log.filter((e) => BUSY_CODES.includes(e.code ?? "")).length,
+        throttled: log.filter((e) => e.code?.includes("Throttling")).length,
+        succeeded: runs.every((r) => !r.error),
+        ...tableCheck(emulator, all, primaryActive),
+      };
+    };
+    const phases = [
+      await phase("create", (p) => p.up({ skipPreview: true }), true),
+      await phase(
+        "failover",
+        async (p) => {
+          await p.setConfig("primaryActive", { value: "false" });
+          return p.up({ skipPreview: true });
+        },
+        false,
+      ),
+      await phase("destroy", (p) => p.destroy(), undefined),
+    ];
+    return { ...setup, routes: all.length * 2, phases };
+  } finally {
+    for (const project of projects) await project.dispose();
+    await emulator.stop();
+  }
+}
+
+/** The hub's table against the declared one; `primaryActive` undefined: nothing declared (after destroy). */
+function tableCheck(emulator: RunningEmulator, dests: string[], primaryActive: boolean | undefined) {
+  const listed = emulator.routes(HUB);
+  const seen = new Map<string, number>();
+  for (const r of listed)
+    seen.set(`${r.RouteDest}|${r.NextHop}`, (seen.get(`${r.RouteDest}|${r.NextHop}`) ?? 0) + 1);
+  const duplicates = [...seen.values()].filter((n) => n > 1).length;
+  if (primaryActive === undefined) return { duplicates, missing: 0, wrongActive: listed.length };
+  const active = primaryActive ? PRIMARY : STANDBY;
+  let missing = 0;
+  let wrongActive = 0;
+  for (const d of dests) {
+    for (const hop of [PRIMARY, STANDBY]) if (!seen.has(`${d}|${hop}`)) missing++;
+    const actives = listed.filter((r) => r.RouteDest === d && r.Weight === 100);
+    if (actives.length !== 1 || actives[0].NextHop !== active) wrongActive++;
+  }
+  return { duplicates, missing, wrongActive };
+}
+
+/** The figures as a table, with the run's versions and machine. */
+export function sharedGatewayMarkdown(results: { meta: BenchMeta; runs: SharedGatewayResult[] }): string {
+  const m = results.meta;
+  const lines = [
+    "# Stacks side by side on one gateway",
+    "",
+    `\`npm run bench -- --shared-gateway\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
+      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
+      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. Every stack's command at once; the emulator at ` +
+      "Alibaba's documented rate limits.",
+    "",
+    "| stacks | routes a stack | phase | seconds | bound (s) | binding | ratio | writes | busy refusals | throttled | correct |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const run of results.runs) {
+    for (const p of run.phases) {
+      const correct = p.succeeded && p.duplicates === 0 && p.missing === 0 && p.wrongActive === 0;
+      lines.push(
+        `| ${run.stacks} | ${run.pairsPerStack * 2} | ${p.phase} | ${p.seconds} | ${p.boundSeconds} | ${p.binding} | ` +
+          `${p.ratio}x | ${p.writes} | ${p.busyRefusals} | ${p.throttled} | ${correct ? "yes" : "NO"} |`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
