@@ -8,11 +8,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, VPN_GATEWAY_ROUTE_TABLE_TOKEN } from "../provider/constants";
 import { providerText } from "../provider/serialized/providerText";
-import type { TableRouteOutputs } from "../provider/tableTypes";
+import type { TableRouteInputs, TableRouteStatus } from "../provider/tableTypes";
 import { planRoutes, type PlannedRoute } from "./planRoutes";
 import type { GatewayPolicyRouteSpec, GatewayRouteDefaults, GatewayRouteSpec } from "./routeSpecs";
 
-export type { TableRouteOutputs } from "../provider/tableTypes";
+export type { TableRouteStatus } from "../provider/tableTypes";
 
 /** Inputs of `VpnGatewayRouteTable`: the specs and defaults of VpnGatewayRoutesArgs, plus `exclusive`. */
 export interface VpnGatewayRouteTableArgs {
@@ -59,10 +59,12 @@ export class VpnGatewayRouteTable extends pulumi.CustomResource {
   declare readonly vpnGatewayId: pulumi.Output<string>;
   /** The region the table lives in: the input, or the configured default. */
   declare readonly region: pulumi.Output<string>;
-  /** Destination routes by key (`<routeDest>@<nextHop>`), as the gateway lists them, with `id` and `state`. */
-  declare readonly routes: pulumi.Output<Record<string, TableRouteOutputs>>;
+  /** Destination routes by key (`<routeDest>@<nextHop>`), as the gateway lists them. */
+  declare readonly routes: pulumi.Output<Record<string, TableRouteInputs>>;
   /** Policy routes by key (`<routeSource>><routeDest>@<nextHop>`), as the gateway lists them. */
-  declare readonly policyRoutes: pulumi.Output<Record<string, TableRouteOutputs>>;
+  declare readonly policyRoutes: pulumi.Output<Record<string, TableRouteInputs>>;
+  /** Each route's ID (`gw:nextHop:routeDest`, policy routes with the source) and state, by its key. */
+  declare readonly statuses: pulumi.Output<Record<string, TableRouteStatus>>;
   /** Whether undeclared custom routes are deleted. */
   declare readonly exclusive: pulumi.Output<boolean | undefined>;
   /** IDs of the routes the table does not declare that the last create or update deleted (exclusive). */
@@ -83,6 +85,7 @@ export class VpnGatewayRouteTable extends pulumi.CustomResource {
         policyRoutes: byKey("pbr"),
         exclusive: args.exclusive,
         deletedUndeclared: undefined,
+        statuses: undefined,
         [PROVIDER_KEY]: providerText("vpnGatewayRouteTable"),
       },
       opts,

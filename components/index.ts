@@ -6,5 +6,5 @@ export { routeTablesFromConfig, routeTableFromValue, type GatewayRouteTableConfi
 export {
   VpnGatewayRouteTable,
   type VpnGatewayRouteTableArgs,
-  type TableRouteOutputs,
+  type TableRouteStatus,
 } from "./VpnGatewayRouteTable";

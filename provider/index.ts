@@ -6,7 +6,7 @@ export {
 } from "./resources";
 export { vpnGatewayRouteTableProvider } from "./resourceProviders";
 export type { VpnRouteProvider, VpnRouteTableProvider } from "./resourceProviders";
-export type { RouteTableInputs, RouteTableOutputs, TableRouteInputs } from "./tableTypes";
+export type { RouteTableInputs, RouteTableOutputs, TableRouteInputs, TableRouteStatus } from "./tableTypes";
 export type {
   VpnRouteEntryArgs,
   VpnPbrRouteEntryArgs,

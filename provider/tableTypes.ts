@@ -20,8 +20,11 @@ export interface TableRouteInputs {
   priority?: number;
 }
 
-/** A route of the table as the gateway lists it (the outputs). */
-export interface TableRouteOutputs extends TableRouteInputs {
+/**
+ * What the API reports of a route beside its settings. Kept apart from `routes`, whose entries have the inputs'
+ * shape: a preview shows outputs that are not inputs as removed, which would list every route changed.
+ */
+export interface TableRouteStatus {
   /** The route's ID (`gw:nextHop:routeDest`, policy routes with the source). */
   id: string;
   /** `published` or `normal`, as the API reports it. */
@@ -46,8 +49,12 @@ export interface RouteTableInputs {
 export interface RouteTableOutputs extends RouteTableInputs {
   /** The region the table lives in (the input, or the configured default). */
   region: string;
-  routes: Record<string, TableRouteOutputs>;
-  policyRoutes: Record<string, TableRouteOutputs>;
+  /** Destination routes by key, as the gateway lists them (weight, publishVpc and priority from the listing). */
+  routes: Record<string, TableRouteInputs>;
+  /** Policy routes by key, as the gateway lists them. */
+  policyRoutes: Record<string, TableRouteInputs>;
+  /** Each route's ID and state by its key (destination and policy routes). */
+  statuses: Record<string, TableRouteStatus>;
   /** IDs of the undeclared custom routes the last create or update deleted (`exclusive`). */
   deletedUndeclared?: string[];
 }

@@ -19,7 +19,7 @@ import {
   type NewRoute,
   type RouteApi,
 } from "../routes";
-import type { RouteTableInputs, RouteTableOutputs, TableRouteInputs, TableRouteOutputs } from "../tableTypes";
+import type { RouteTableInputs, RouteTableOutputs, TableRouteInputs, TableRouteStatus } from "../tableTypes";
 import type { RouteKind } from "../types";
 import { converge, settled } from "./converge";
 import { compact } from "./outputs";
@@ -59,20 +59,24 @@ function declaredOf(kind: RouteKind, table: ResolvedTable, field: "routes" | "po
   return routes;
 }
 
-/** One route's outputs: what the table declares, with what the listing shows taking precedence. */
-function routeOutputs(kind: RouteKind, vpnGatewayId: string, r: TableRouteInputs, e: ListedRoute) {
-  return compact({
+/** One route's outputs: what the table declares, with what the listing shows taking precedence; its status. */
+function routeOutputs(
+  kind: RouteKind,
+  vpnGatewayId: string,
+  r: TableRouteInputs,
+  e: ListedRoute,
+): [TableRouteInputs, TableRouteStatus] {
+  const route = compact({
     ...r,
     weight: e.Weight,
     publishVpc: isPublished(e),
     priority: kind === "pbr" ? (e.Priority ?? r.priority) : undefined,
-    state: e.State,
-    id: formatRouteId(kind, { ...r, vpnGatewayId }),
-  }) as TableRouteOutputs;
+  });
+  return [route, { id: formatRouteId(kind, { ...r, vpnGatewayId }), state: e.State }];
 }
 
 /** A listed route the table does not declare, in the outputs' shape (read, exclusive). */
-function undeclaredOutputs(kind: RouteKind, vpnGatewayId: string, e: ListedRoute): TableRouteOutputs {
+function undeclaredOutputs(kind: RouteKind, vpnGatewayId: string, e: ListedRoute) {
   const identity = identityOf(vpnGatewayId, e);
   const inputs: TableRouteInputs = {
     routeDest: e.RouteDest,
@@ -101,6 +105,7 @@ function tableOutputs(
     exclusive: table.exclusive,
     routes: {},
     policyRoutes: {},
+    statuses: {},
   };
   for (const [kind, field] of FIELDS) {
     const listed = now.get(kind) ?? new Map<string, ListedRoute>();
@@ -110,7 +115,7 @@ function tableOutputs(
       const entry = listed.get(identity);
       if (seen.has(identity) || !entry) return;
       seen.add(identity);
-      out[field][key] = routeOutputs(kind, table.vpnGatewayId, r, entry);
+      [out[field][key], out.statuses[key]] = routeOutputs(kind, table.vpnGatewayId, r, entry);
     };
     for (const [key, r] of Object.entries(table[field] ?? {})) add(key, r);
     for (const [key, r] of Object.entries(previous?.[field] ?? {})) add(key, r);
@@ -266,7 +271,7 @@ export async function readTable(
       );
       for (const [identity, e] of now.get(kind)!) {
         if (!declaredIds.has(identity) && isCustomRoute(e)) {
-          outs[field][identity] = undeclaredOutputs(kind, stored.vpnGatewayId, e);
+          [outs[field][identity], outs.statuses[identity]] = undeclaredOutputs(kind, stored.vpnGatewayId, e);
         }
       }
     }
@@ -276,15 +281,10 @@ export async function readTable(
 
 /** The inputs part of a table's outputs (what refresh hands back as inputs: the table as it is). */
 export function tableInputsOf(outs: RouteTableOutputs): RouteTableOutputs {
-  const strip = (routes: Record<string, TableRouteOutputs>) =>
-    Object.fromEntries(
-      Object.entries(routes).map(([key, r]) => {
-        const { id: _id, state: _state, ...inputs } = r;
-        return [key, inputs];
-      }),
-    ) as Record<string, TableRouteOutputs>;
-  const { deletedUndeclared: _deleted, ...rest } = outs;
-  return { ...rest, routes: strip(outs.routes), policyRoutes: strip(outs.policyRoutes) };
+  const inputs = { ...outs } as Partial<RouteTableOutputs>;
+  delete inputs.statuses;
+  delete inputs.deletedUndeclared;
+  return inputs as RouteTableOutputs;
 }
 
 /** Deletes the routes the stored table declares (nothing else), one listing per kind, one destination at a time. */
