@@ -190,44 +190,51 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
     expect(writes()).toEqual([`PublishVpnRouteEntry ${OTHERS[0]}@${A}`]);
   });
 
-  it("exclusive deletes an undeclared custom route and keeps a BGP-learned one", async () => {
+  it("exclusive deletes an undeclared custom route and keeps a BGP-learned one; preview --refresh names it first", async () => {
+    await project.setConfig("exclusive", { value: "true" });
+    expect((await project.up()).result).toBe("succeeded");
     const client = new VpcClient({
       endpoint: emulator.endpoint,
       credentials: emulator.credentials,
       region: REGION,
     });
-    await client.createVpnRouteEntry({
-      VpnGatewayId: GW,
-      RouteDest: "10.99.0.0/16",
-      NextHop: A,
-      Weight: 100,
-      PublishVpc: false,
-    });
-    await client.waitForGatewayActive({ VpnGatewayId: GW }, { pollMs: 10 });
-    client.destroy();
-    emulator.drift.learnBgpRoute(GW, { routeDest: "10.98.0.0/16", nextHop: A });
-    await project.setConfig("exclusive", { value: "true" });
-    emulator.clearLog();
-    const update = await project.up();
-    expect(update.result).toBe("succeeded");
-    expect(writes()).toEqual([`DeleteVpnRouteEntry 10.99.0.0/16@${A}`]);
-    expect(emulator.routes(GW).map((r) => r.RouteDest)).not.toContain("10.99.0.0/16");
-    const bgp = await (async () => {
-      const c = new VpcClient({
-        endpoint: emulator.endpoint,
-        credentials: emulator.credentials,
-        region: REGION,
+    try {
+      await client.createVpnRouteEntry({
+        VpnGatewayId: GW,
+        RouteDest: "10.99.0.0/16",
+        NextHop: A,
+        Weight: 100,
+        PublishVpc: false,
       });
-      try {
-        return await c.describeVpnRouteEntries({ VpnGatewayId: GW, RouteEntryType: "bgp" });
-      } finally {
-        c.destroy();
-      }
-    })();
-    expect(bgp.map((r) => [r.RouteDest, r.RouteEntryType, r.Source])).toEqual([
-      ["10.98.0.0/16", "bgp", "VPN_BGP"],
-    ]);
-    expect((await project.outputs()).deletedUndeclared).toEqual([`${GW}:${A}:10.99.0.0/16`]);
+      await client.waitForGatewayActive({ VpnGatewayId: GW }, { pollMs: 10 });
+      emulator.drift.learnBgpRoute(GW, { routeDest: "10.98.0.0/16", nextHop: A });
+
+      // Before anything is written: a refreshing preview lists the undeclared custom route as a deletion.
+      emulator.clearLog();
+      const preview = (await project.run(["preview", "--refresh", "--diff"], { withProgram: true })).stdout;
+      const removed = preview
+        .split("\n")
+        .filter((line) => /^\s*- 10\./.test(line))
+        .map((l) => l.trim());
+      expect(removed).toEqual([`- 10.99.0.0/16@${A}: {`]);
+      expect(writes()).toEqual([]);
+
+      const update = await project.up();
+      expect(update.result).toBe("succeeded");
+      expect(writes()).toEqual([`DeleteVpnRouteEntry 10.99.0.0/16@${A}`]);
+      expect(emulator.routes(GW).map((r) => r.RouteDest)).not.toContain("10.99.0.0/16");
+      const bgp = await client.describeVpnRouteEntries({ VpnGatewayId: GW, RouteEntryType: "bgp" });
+      expect(bgp.map((r) => [r.RouteDest, r.RouteEntryType, r.Source])).toEqual([
+        ["10.98.0.0/16", "bgp", "VPN_BGP"],
+      ]);
+      expect((await project.outputs()).deletedUndeclared).toEqual([`${GW}:${A}:10.99.0.0/16`]);
+      // The provider's notice reaches the `up` output under the stack.
+      expect(update.diagnostics.map((d) => d.message).join("\n")).toContain(
+        `Deleted custom route ${GW}:${A}:10.99.0.0/16: the exclusive route table does not declare it.`,
+      );
+    } finally {
+      client.destroy();
+    }
   });
 
   it("a table update refused half-way is recorded as it is, and the next up finishes it with nothing written twice", async () => {
