@@ -239,8 +239,11 @@ export class InvalidRouteIdError extends AlicloudVpnError {
  */
 export class RouteTableIncompleteError extends AlicloudVpnError {
   override readonly name = "RouteTableIncompleteError" as const;
+  /** The table's ID (its gateway's), which tells the provider host to record the table. */
   readonly id: string;
+  /** The table's outputs as the gateway holds it now, `__provider` included. */
   readonly properties: Record<string, unknown>;
+  /** What the engine shows as the failure: this message. */
   readonly reasons: string[];
 
   constructor(id: string, vpnGatewayId: string, properties: Record<string, unknown>, cause: unknown) {
