@@ -17,6 +17,8 @@ jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
 const REGION = "cn-hangzhou";
 const GW = "vpn-table00000000000000001";
 const MOVE_GW = "vpn-table0move00000000001";
+const FRESH_GW = "vpn-table0fresh0000000001";
+const FRESH = Array.from({ length: 6 }, (_, i) => `10.${80 + i}.0.0/16`);
 const A = "vco-table0a0000000000001";
 const B = "vco-table0b0000000000001";
 const DEST = "10.20.0.0/16";
@@ -54,6 +56,13 @@ const table = new VpnGatewayRouteTable("hub", {
 });
 exports.routes = table.routes;
 exports.deletedUndeclared = table.deletedUndeclared;
+if (c.getBoolean("fresh")) {
+  new VpnGatewayRouteTable("fresh", {
+    vpnGatewayId: "${FRESH_GW}",
+    defaults: { nextHop: "${A}" },
+    routes: ${JSON.stringify(FRESH)}.map((routeDest) => ({ routeDest })),
+  });
+}
 const move = c.get("move");
 if (move) {
   const args = { vpnGatewayId: "${MOVE_GW}", defaults: { nextHop: "${A}" }, routes: ${JSON.stringify(MOVED)}.map((routeDest) => ({ routeDest })) };
@@ -92,6 +101,7 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
       gateways: [
         { vpnGatewayId: GW, regionId: REGION },
         { vpnGatewayId: MOVE_GW, regionId: REGION },
+        { vpnGatewayId: FRESH_GW, regionId: REGION },
       ],
     });
     project = await createPulumiProject({
@@ -263,6 +273,39 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
     expect(added.every((d) => emulator.routes(GW).some((r) => r.RouteDest === d))).toBe(true);
     const createdOnce = writes().filter((w) => w.startsWith("CreateVpnRouteEntry"));
     expect(createdOnce.sort()).toEqual(added.map((d) => `CreateVpnRouteEntry ${d}@${A}`).sort());
+  });
+
+  it("a table create refused half-way is recorded with the routes it made, and the next up finishes it", async () => {
+    await project.setConfig("fresh", { value: "true" });
+    emulator.clearLog();
+    const running = await project.start(["up", "--yes", "--skip-preview"]);
+    const creates = () =>
+      emulator
+        .requestLog()
+        .filter(
+          (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === FRESH_GW && e.status === 200,
+        ).length;
+    while (creates() < 2) await new Promise((r) => setTimeout(r, 20));
+    emulator.drift.setBusinessStatus(FRESH_GW, "FinancialLocked");
+    const failed = await running.done;
+    emulator.drift.setBusinessStatus(FRESH_GW, "Normal");
+    expect(failed.exitCode).not.toBe(0);
+    expect(failed.stdout).toContain("was changed only in part");
+    const held = emulator.routes(FRESH_GW).map((r) => `${r.RouteDest}@${r.NextHop}`);
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    expect(held.length).toBeLessThan(FRESH.length);
+    expect(Object.keys((await tableState("fresh"))!.outputs.routes as object).sort()).toEqual(held.sort());
+
+    const update = await project.up();
+    expect(update.result).toBe("succeeded");
+    expect(update.changeSummary).toMatchObject({ update: 1 });
+    expect(
+      emulator
+        .routes(FRESH_GW)
+        .map((r) => r.RouteDest)
+        .sort(),
+    ).toEqual([...FRESH].sort());
+    expect(writes(FRESH_GW).sort()).toEqual(FRESH.map((d) => `CreateVpnRouteEntry ${d}@${A}`).sort());
   });
 
   it("moves a VpnGatewayRoutes to a VpnGatewayRouteTable and back without deleting or creating a route", async () => {
