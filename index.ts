@@ -3,7 +3,9 @@ export {
   VpnPbrRouteEntry,
   vpnRouteEntryProvider,
   vpnPbrRouteEntryProvider,
+  vpnGatewayRouteTableProvider,
   RouteExistsError,
+  RouteTableIncompleteError,
   WeightNotAppliedError,
   TwoActiveRoutesError,
   UndeclaredActiveRouteError,
@@ -22,6 +24,10 @@ export {
   type RouteIdentity,
   type RouteInputs,
   type VpnRouteProvider,
+  type VpnRouteTableProvider,
+  type RouteTableInputs,
+  type RouteTableOutputs,
+  type TableRouteInputs,
 } from "./provider";
 export {
   VpcClient,

@@ -3,3 +3,8 @@ export * from "./routeSpecs";
 export { planRoutes, RouteGroupError, type PlannedRoute } from "./planRoutes";
 export { routeKey, policyRouteKey, childName } from "./routeKeys";
 export { routeTablesFromConfig, routeTableFromValue, type GatewayRouteTableConfig } from "./routesFromConfig";
+export {
+  VpnGatewayRouteTable,
+  type VpnGatewayRouteTableArgs,
+  type TableRouteStatus,
+} from "./VpnGatewayRouteTable";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RouteKind, RouteWeight } from "../provider/types";
-import { canonicalCidr } from "../provider/validation/cidr";
+import { tableProblems } from "../provider/validation/tableRules";
 import { childName, policyRouteKey, routeKey } from "./routeKeys";
 import {
   DEFAULT_PRIORITY,
@@ -62,11 +62,6 @@ export class RouteGroupError extends pulumi.ResourceError {
   }
 }
 
-function describeRoute(r: PlannedRoute): string {
-  const source = r.routeSource ? `${r.routeSource} -> ` : "";
-  return `${r.where} (${source}${r.routeDest})`;
-}
-
 function plan(
   kind: RouteKind,
   list: string,
@@ -116,72 +111,6 @@ function plan(
   return planned;
 }
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
-}
-
-function checkDuplicates(routes: PlannedRoute[], problems: string[]): void {
-  for (const [key, same] of groupBy(routes, (r) => `${r.kind}:${r.key}`)) {
-    if (same.length > 1) {
-      problems.push(
-        `${same.map((r) => r.where).join(" and ")} are the same route (${key.slice(4)}): remove the duplicate.`,
-      );
-    }
-  }
-}
-
-/** One destination of one table (with its source, for policy routes). */
-const destinationKey = (r: PlannedRoute): string =>
-  `${r.kind}:${r.routeSource ? canonicalCidr(r.routeSource) + ">" : ""}${canonicalCidr(r.routeDest)}`;
-
-/** The gateway takes one active and one standby route per destination (the API's Weight notes). */
-const MAX_ROUTES_PER_DESTINATION = 2;
-
-function checkPairs(routes: PlannedRoute[], problems: string[]): void {
-  for (const all of groupBy(routes, destinationKey).values()) {
-    // Each route once: a duplicate is checkDuplicates' problem, not a third route of the destination.
-    const same = [...groupBy(all, (r) => r.key).values()].map(([first]) => first);
-    if (same.length > MAX_ROUTES_PER_DESTINATION) {
-      problems.push(
-        `${same.map(describeRoute).join(", ")} are ${same.length} routes for one destination; the gateway takes ` +
-          `an active/standby pair (one weight 100, one weight 0) per destination: keep two and remove the others.`,
-      );
-    }
-  }
-}
-
-function checkActivePairs(routes: PlannedRoute[], problems: string[]): void {
-  const destinations = groupBy(
-    routes.filter((r) => r.weight === 100),
-    destinationKey,
-  );
-  for (const active of destinations.values()) {
-    const hops = new Set(active.map((r) => String(r.nextHop)));
-    if (active.length > 1 && hops.size > 1) {
-      problems.push(
-        `${active.map(describeRoute).join(" and ")} are both active (weight 100) for one destination; the gateway ` +
-          `takes one active next hop per destination: set weight 0 on the standby.`,
-      );
-    }
-  }
-}
-
-function checkPublishedInBothTables(routes: PlannedRoute[], problems: string[]): void {
-  const byDest = groupBy(routes, (r) => canonicalCidr(r.routeDest));
-  for (const [dest, same] of byDest) {
-    const kinds = new Set(same.map((r) => r.kind));
-    if (kinds.size > 1 && same.some((r) => r.publishVpc)) {
-      problems.push(
-        `${dest} is both a destination route and a policy route and is published: PublishVpnRouteEntry has no ` +
-          `source, so publishing or withdrawing one changes both and they would fight. Publish it in one table ` +
-          `only (publishVpc: false on the others) or use different destinations.`,
-      );
-    }
-  }
-}
-
 /**
  * Applies defaults, gives every route its key, and refuses a table the gateway would not take (a
  * RouteGroupError reported against `component` when given).
@@ -196,10 +125,7 @@ export function planRoutes(
     ...plan("dbr", "routes", args.routes ?? [], args, problems),
     ...plan("pbr", "policyRoutes", args.policyRoutes ?? [], args, problems),
   ];
-  checkDuplicates(routes, problems);
-  checkActivePairs(routes, problems);
-  checkPairs(routes, problems);
-  checkPublishedInBothTables(routes, problems);
+  problems.push(...tableProblems(routes));
   if (args.routeQuota !== undefined && routes.length > args.routeQuota) {
     problems.push(
       `the table has ${routes.length} routes but routeQuota is ${args.routeQuota}: remove routes, or raise the ` +

@@ -1,14 +1,5 @@
-import { canonicalCidr } from "../provider/validation/cidr";
-
-/** The key of a destination route: its identity, never its position in the list. */
-export function routeKey(routeDest: string, nextHop: string): string {
-  return `${canonicalCidr(routeDest)}@${nextHop}`;
-}
-
-/** The key of a policy route: its identity (source, destination, next hop), never its position in the list. */
-export function policyRouteKey(routeSource: string, routeDest: string, nextHop: string): string {
-  return `${canonicalCidr(routeSource)}>${canonicalCidr(routeDest)}@${nextHop}`;
-}
+// A route's key is its identity; provider/routes.ts defines it once (VpnGatewayRouteTable keys its maps by it).
+export { routeKey, policyRouteKey } from "../provider/routes";
 
 /**
  * A child's resource name. `::` separates the parts of a URN, so the colons of IPv6 addresses are

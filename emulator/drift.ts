@@ -24,6 +24,11 @@ export interface Drift {
   setPublished(vpnGatewayId: string, key: RouteKey, published: boolean): void;
   /** Policy routes only. */
   setPriority(vpnGatewayId: string, key: RouteKey, priority: number): void;
+  /**
+   * The gateway learns a destination route over BGP: listed only with RouteEntryType=bgp, and no custom
+   * route's action (delete, weight, publish) can reach it.
+   */
+  learnBgpRoute(vpnGatewayId: string, key: RouteKey, weight?: number): void;
   /** Deletes a gateway with its routes. */
   deleteGateway(vpnGatewayId: string): void;
   /** The base status (`active`, `deleting`...); `updating` from writes still applies on top. */
@@ -77,6 +82,19 @@ export function createDrift(stores: Stores, changed: () => void): Drift {
         const g = gateway(id);
         const e = entry(g, key);
         g.pbrRoutes.filter((r) => r === e).forEach((r) => (r.priority = priority));
+      }),
+    learnBgpRoute: (id, key, weight = 100) =>
+      change(() => {
+        const g = gateway(id);
+        const learned: RouteRecord = {
+          routeDest: normalise(key.routeDest),
+          nextHop: key.nextHop,
+          weight,
+          published: false,
+          createTime: Date.now(),
+          overlayMode: "Ipsec",
+        };
+        g.bgpRoutes = [...(g.bgpRoutes ?? []), learned];
       }),
     deleteGateway: (id) =>
       change(() => {

@@ -38,6 +38,11 @@ export interface GatewayRecord {
   busyUntil: number;
   routes: RouteRecord[];
   pbrRoutes: PbrRouteRecord[];
+  /**
+   * Destination routes learned over BGP: listed only with RouteEntryType=bgp (Source VPN_BGP), never matched
+   * by the custom routes' write actions. Absent in state files written before it existed.
+   */
+  bgpRoutes?: RouteRecord[];
 }
 
 export interface ClientTokenRecord {

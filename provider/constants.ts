@@ -38,3 +38,5 @@ export const ALREADY_EXISTS_CODE_PARTS: readonly string[] = ["AlreadyExist", "Du
 
 /** The answer to a route whose next hop is not an IPsec connection of the gateway. */
 export const NEXT_HOP_NOT_FOUND_CODE = "InvalidNextHop.NotFound";
+export const VPN_GATEWAY_ROUTE_TABLE_TYPE = "VpnGatewayRouteTable";
+export const VPN_GATEWAY_ROUTE_TABLE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${VPN_GATEWAY_ROUTE_TABLE_TYPE}`;

@@ -229,3 +229,32 @@ export class InvalidRouteIdError extends AlicloudVpnError {
     super(`"${id}" is not a ${kind === "pbr" ? "policy" : "destination"} route ID: expected ${expected}`);
   }
 }
+
+/**
+ * A table's create or update stopped after it had written to the gateway (a write refused, the deadline,
+ * Cancel). The gateway holds part of the change, so the engine must record the table as it now is: the
+ * dynamic provider host (@pulumi/pulumi cmd/dynamic-provider, grpcResponseFromError) turns an error with an
+ * `id` into "created or updated, but failed to initialise" for create AND update, and the engine stores
+ * `properties` as the outputs. The next `up` diffs against them and converges from a listing.
+ */
+export class RouteTableIncompleteError extends AlicloudVpnError {
+  override readonly name = "RouteTableIncompleteError" as const;
+  /** The table's ID (its gateway's), which tells the provider host to record the table. */
+  readonly id: string;
+  /** The table's outputs as the gateway holds it now, `__provider` included. */
+  readonly properties: Record<string, unknown>;
+  /** What the engine shows as the failure: this message. */
+  readonly reasons: string[];
+
+  constructor(id: string, vpnGatewayId: string, properties: Record<string, unknown>, cause: unknown) {
+    super(
+      `The route table of VPN gateway ${vpnGatewayId} was changed only in part: ${errorMessage(cause)} ` +
+        "The state records the routes as the gateway holds them now; once that is fixed, the next `pulumi up` " +
+        "finishes the change from the gateway's listing.",
+      { cause },
+    );
+    this.id = id;
+    this.properties = properties;
+    this.reasons = [this.message];
+  }
+}

@@ -4,7 +4,9 @@ export {
   vpnRouteEntryProvider,
   vpnPbrRouteEntryProvider,
 } from "./resources";
-export type { VpnRouteProvider } from "./resourceProviders";
+export { vpnGatewayRouteTableProvider } from "./resourceProviders";
+export type { VpnRouteProvider, VpnRouteTableProvider } from "./resourceProviders";
+export type { RouteTableInputs, RouteTableOutputs, TableRouteInputs, TableRouteStatus } from "./tableTypes";
 export type {
   VpnRouteEntryArgs,
   VpnPbrRouteEntryArgs,
@@ -20,8 +22,9 @@ export {
   WeightNotAppliedError,
   TwoActiveRoutesError,
   UndeclaredActiveRouteError,
+  RouteTableIncompleteError,
 } from "./errors";
-export { VPN_ROUTE_ENTRY_TOKEN, VPN_PBR_ROUTE_ENTRY_TOKEN } from "./constants";
+export { VPN_ROUTE_ENTRY_TOKEN, VPN_PBR_ROUTE_ENTRY_TOKEN, VPN_GATEWAY_ROUTE_TABLE_TOKEN } from "./constants";
 export {
   Provider,
   type ProviderArgs,

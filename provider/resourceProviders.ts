@@ -1,13 +1,18 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { RouteTableInputs, RouteTableOutputs } from "./tableTypes";
 import type { RouteInputs, RouteOutputs } from "./types";
 
 /** The dynamic provider of a route kind: Pulumi's lifecycle (check, diff, create, read, update, delete) on plain inputs and outputs. */
 export type VpnRouteProvider = pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>;
 
+/** The dynamic provider of a gateway's route table (VpnGatewayRouteTable). */
+export type VpnRouteTableProvider = pulumi.dynamic.ResourceProvider<RouteTableInputs, RouteTableOutputs>;
+
 /** What the runtime (runtime/index.ts) offers these objects; declared here so neither file imports the other's code. */
 interface ProviderRuntime {
   vpnRouteEntry: Required<VpnRouteProvider>;
   vpnPbrRouteEntry: Required<VpnRouteProvider>;
+  vpnGatewayRouteTable: Required<VpnRouteTableProvider>;
 }
 
 /*
@@ -66,6 +71,17 @@ export const vpnPbrRouteEntryProvider: VpnRouteProvider = {
   read: (id, props) => loadRuntime().vpnPbrRouteEntry.read(id, props),
   update: (id, olds, news) => loadRuntime().vpnPbrRouteEntry.update(id, olds, news),
   delete: (id, props) => loadRuntime().vpnPbrRouteEntry.delete(id, props),
+};
+
+/** The provider of `VpnGatewayRouteTable` (one gateway's routes as one resource). One shared instance. */
+export const vpnGatewayRouteTableProvider: VpnRouteTableProvider = {
+  configure: (req) => loadRuntime().vpnGatewayRouteTable.configure(req),
+  check: (olds, news) => loadRuntime().vpnGatewayRouteTable.check(olds, news),
+  diff: (id, olds, news) => loadRuntime().vpnGatewayRouteTable.diff(id, olds, news),
+  create: (inputs) => loadRuntime().vpnGatewayRouteTable.create(inputs),
+  read: (id, props) => loadRuntime().vpnGatewayRouteTable.read(id, props),
+  update: (id, olds, news) => loadRuntime().vpnGatewayRouteTable.update(id, olds, news),
+  delete: (id, props) => loadRuntime().vpnGatewayRouteTable.delete(id, props),
 };
 
 export { RUNTIME_KEY, RUNTIME_MODULE };

@@ -244,3 +244,19 @@ export const pbrApi: RouteApi = {
     }),
   publish: publishOf("pbr"),
 };
+
+/** The key of a destination route in a table: its identity, never its position in a list. */
+export function routeKey(routeDest: string, nextHop: string): string {
+  return `${canonicalCidr(routeDest)}@${nextHop}`;
+}
+
+/** The key of a policy route in a table: its identity (source, destination, next hop). */
+export function policyRouteKey(routeSource: string, routeDest: string, nextHop: string): string {
+  return `${canonicalCidr(routeSource)}>${canonicalCidr(routeDest)}@${nextHop}`;
+}
+
+/** A route's key in a table, from its identity. */
+export const tableKeyOf = (kind: RouteKind, r: RouteIdentity): string =>
+  kind === "pbr"
+    ? policyRouteKey(r.routeSource ?? "", r.routeDest, r.nextHop)
+    : routeKey(r.routeDest, r.nextHop);

@@ -23,6 +23,8 @@ import {
 import { isDualTunnel, nextHopTunnelId } from "./vpnGateway";
 
 const BGP_ROUTE = "bgp";
+/** The Source of a route learned over BGP (the reference's listed entry fields: `CLOUD` or `VPN_BGP`). */
+const BGP_SOURCE = "VPN_BGP";
 
 export const createVpnRouteEntry = write({
   parse: (p) => ({
@@ -70,8 +72,15 @@ export const describeVpnRouteEntries: ReadAction = {
     if (type !== CUSTOM_ROUTE && type !== BGP_ROUTE)
       throw invalidParameter("RouteEntryType", "must be custom or bgp");
     const gateway = namedGateway(ctx);
-    // The emulator learns no BGP routes: the bgp listing is always empty.
-    const entries = type === BGP_ROUTE ? [] : gateway.routes.map((r) => listed(gateway, r));
+    // BGP-learned routes (drift.learnBgpRoute) are listed apart from custom ones, as RouteEntryType selects.
+    const entries =
+      type === BGP_ROUTE
+        ? (gateway.bgpRoutes ?? []).map((r) => ({
+            ...listed(gateway, r),
+            RouteEntryType: BGP_ROUTE,
+            Source: BGP_SOURCE,
+          }))
+        : gateway.routes.map((r) => listed(gateway, r));
     const { items, ...paging } = page(ctx.params, entries);
     // VpnRouteCounts (SDK model): the gateway's routes per type and source; shown by dual-tunnel gateways.
     const counts = isDualTunnel(gateway)

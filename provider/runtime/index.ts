@@ -20,10 +20,15 @@ import { Gateways, type Gateway } from "../gateway/gateway";
 import { diffRoute } from "../lifecycle/diff";
 import { createRoute, deleteRoute, readRoute, updateRoute } from "../lifecycle/operations";
 import { compact, routeRefOf } from "../lifecycle/outputs";
+import { convergeTable, deleteTable, readTable, tableIdOf } from "../lifecycle/table";
+import { changedRoutes, diffTable } from "../lifecycle/tableDiff";
+import { isCustomRoute } from "../lifecycle/tablePlan";
 import { RUNTIME_KEY } from "../resourceProviders";
-import { dbrApi, pbrApi, type RouteApi } from "../routes";
+import { dbrApi, identityOf, pbrApi, tableKeyOf, type RouteApi } from "../routes";
+import type { RouteTableInputs, RouteTableOutputs } from "../tableTypes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
+import { checkRouteTableInputs } from "../validation/checkTable";
 import { listenForEngineCancel } from "./engineCancel";
 import { Notices } from "./notices";
 
@@ -45,6 +50,9 @@ export interface RuntimeOptions {
 
 /** One route kind's lifecycle as the runtime serves it: every method of a dynamic provider, present. */
 export type RouteProvider = Required<pulumi.dynamic.ResourceProvider<RouteInputs, RouteOutputs>>;
+
+/** VpnGatewayRouteTable's lifecycle as the runtime serves it. */
+export type TableProvider = Required<pulumi.dynamic.ResourceProvider<RouteTableInputs, RouteTableOutputs>>;
 
 type Props = Record<string, unknown>;
 
@@ -135,6 +143,8 @@ export class Runtime {
   readonly vpnRouteEntry: RouteProvider = this.routeProvider(dbrApi);
   /** The lifecycle of `VpnPbrRouteEntry` (policy-based routes), what `vpnPbrRouteEntryProvider` calls. */
   readonly vpnPbrRouteEntry: RouteProvider = this.routeProvider(pbrApi);
+  /** The lifecycle of `VpnGatewayRouteTable` (a gateway's routes as one resource), on the same gateways. */
+  readonly vpnGatewayRouteTable: TableProvider = this.tableProvider();
   private config: Record<string, string> = {};
   private options: RuntimeOptions = {};
   private cachedClient?: VpcClient;
@@ -260,6 +270,96 @@ export class Runtime {
         this.cancellation.run(async () => {
           const route = stored(id, props as unknown as Props);
           return deleteRoute(this.gateway(route), api, route);
+        }),
+    };
+  }
+
+  /**
+   * The table's lifecycle: the same gateways, locks, listings and per-route operations as the route kinds.
+   * Each undeclared route an exclusive table deletes is told on stderr, which the engine shows under the stack.
+   */
+  private tableProvider(): TableProvider {
+    const apis = { dbr: dbrApi, pbr: pbrApi };
+    const resolved = (t: RouteTableInputs, stored?: unknown) => ({
+      ...t,
+      region: this.region(t.region ?? stored),
+    });
+    const told = (id: string) =>
+      (this.options.notice ?? toStderr)(
+        `Deleted custom route ${id}: the exclusive route table does not declare it.`,
+      );
+    /** An exclusive table whose gateway holds custom routes it does not declare must be updated. */
+    const undeclaredListed = async (news: RouteTableInputs, region: string): Promise<boolean> => {
+      const gateway = this.gateway({ region, vpnGatewayId: news.vpnGatewayId });
+      for (const [api, field] of [
+        [dbrApi, "routes"],
+        [pbrApi, "policyRoutes"],
+      ] as const) {
+        const listed = (await gateway.list(api)) ?? [];
+        const declared = new Set(
+          Object.values(news[field] ?? {}).map((r) =>
+            tableKeyOf(api.kind, { ...r, vpnGatewayId: news.vpnGatewayId }),
+          ),
+        );
+        const undeclared = (e: (typeof listed)[number]) =>
+          isCustomRoute(e) && !declared.has(tableKeyOf(api.kind, identityOf(news.vpnGatewayId, e)));
+        if (listed.some(undeclared)) return true;
+      }
+      return false;
+    };
+    return {
+      configure: async (req) => {
+        this.watchEngineCancel();
+        this.configure(readStackConfig(req.config));
+      },
+      check: async (_olds, news) => {
+        const { inputs, failures } = checkRouteTableInputs(news as unknown as Props);
+        const settings = this.credentialSettingsProblem();
+        if (settings) failures.push({ property: "", reason: settings });
+        return { inputs: inputs as unknown as RouteTableInputs, failures };
+      },
+      diff: async (_id, olds, news) => {
+        const result = diffTable(olds as unknown as Props, news as unknown as Props);
+        // Routes made outside the program are found only by listing: an exclusive table asks (one shared listing).
+        if (result.changes || news.exclusive !== true || news.vpnGatewayId === UNKNOWN) return result;
+        const changes = await this.cancellation.run(() =>
+          undeclaredListed(news, this.region(news.region ?? olds.region)),
+        );
+        return { ...result, changes };
+      },
+      create: (inputs) =>
+        this.cancellation.run(async () => {
+          const table = resolved(inputs);
+          const outs = await convergeTable(this.gateway(table), apis, table, undefined, {
+            provider: (inputs as unknown as Props).__provider,
+            regionSource: this.regionSource(inputs.region),
+            onDeletedUndeclared: told,
+          });
+          return { id: tableIdOf(table), outs };
+        }),
+      read: (_id, props) =>
+        this.cancellation.run(async () => {
+          const stored = resolved(props as RouteTableOutputs) as RouteTableOutputs;
+          return readTable(this.gateway(stored), apis, stored);
+        }),
+      update: (_id, olds, news) =>
+        this.cancellation.run(async () => {
+          // A new build of this package alone, on a table that lists nothing it must delete: no API call.
+          const same = changedRoutes(olds as unknown as Props, news as unknown as Props).length === 0;
+          if (same && news.exclusive !== true)
+            return { outs: compact({ ...olds, exclusive: news.exclusive }) };
+          const table = resolved(news, olds.region);
+          const outs = await convergeTable(this.gateway(table), apis, table, olds, {
+            provider: (news as unknown as Props).__provider,
+            regionSource: this.regionSource(news.region),
+            onDeletedUndeclared: told,
+          });
+          return { outs };
+        }),
+      delete: (_id, props) =>
+        this.cancellation.run(async () => {
+          const stored = resolved(props) as RouteTableOutputs;
+          return deleteTable(this.gateway(stored), apis, stored);
         }),
     };
   }

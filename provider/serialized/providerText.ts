@@ -15,12 +15,12 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { VpnRouteProvider } from "../resourceProviders";
 import vpnRouteEntry = require("./vpnRouteEntry");
 import vpnPbrRouteEntry = require("./vpnPbrRouteEntry");
+import vpnGatewayRouteTable = require("./vpnGatewayRouteTable");
 
 /** The provider modules: file name (without .js) to the provider it exports. */
-const PROVIDERS = { vpnRouteEntry, vpnPbrRouteEntry } as const;
+const PROVIDERS = { vpnRouteEntry, vpnPbrRouteEntry, vpnGatewayRouteTable } as const;
 export type ProviderModule = keyof typeof PROVIDERS;
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
@@ -35,7 +35,7 @@ function moduleNameOf(file: string): string | undefined {
     .join("/");
 }
 
-function textOf(file: string, provider: VpnRouteProvider): pulumi.Input<string> {
+function textOf(file: string, provider: (typeof PROVIDERS)[ProviderModule]): pulumi.Input<string> {
   const moduleName = moduleNameOf(file);
   if (moduleName !== undefined) return `exports.handler = () => require(${JSON.stringify(moduleName)});\n`;
   return pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true }).then((f) => f.text);
@@ -43,7 +43,7 @@ function textOf(file: string, provider: VpnRouteProvider): pulumi.Input<string> 
 
 const texts = new Map<ProviderModule, pulumi.Input<string>>();
 
-/** The `__provider` of every route of one kind, computed at its first route. */
+/** The `__provider` of every resource of one kind (a route kind, or the table), computed at its first one. */
 export function providerText(module: ProviderModule): pulumi.Input<string> {
   let text = texts.get(module);
   if (text === undefined) {

@@ -263,6 +263,20 @@ describe("parameters", () => {
     expect([past.TotalCount, past.VpnRouteEntries.VpnRouteEntry]).toEqual([1, []]);
     expect((await api.call("DescribeVpnRouteEntries", onGw({ RouteEntryType: "bgp" }))).TotalCount).toBe(0);
   });
+
+  test("a BGP-learned route is listed only with RouteEntryType=bgp, and no delete reaches it", async () => {
+    f.emulator.drift.learnBgpRoute(GW, { routeDest: "10.9.0.0/16", nextHop: "vco-bgp0000000000000001" });
+    const bgp = await api.call("DescribeVpnRouteEntries", onGw({ RouteEntryType: "bgp" }));
+    expect(bgp.VpnRouteEntries.VpnRouteEntry).toMatchObject([
+      { RouteDest: "10.9.0.0/16", RouteEntryType: "bgp", Source: "VPN_BGP" },
+    ]);
+    expect((await api.call("DescribeVpnRouteEntries", onGw({}))).TotalCount).toBe(0);
+    const attempt = api.call(
+      "DeleteVpnRouteEntry",
+      onGw({ RouteDest: "10.9.0.0/16", NextHop: "vco-bgp0000000000000001", Weight: 100 }),
+    );
+    expect(await failure(attempt)).toMatchObject({ code: "InvalidRouteEntry.NotFound" });
+  });
 });
 
 describe("route rules", () => {
