@@ -202,7 +202,7 @@ async function measureScalePointAlone(routes: number): Promise<void> {
 }
 
 /**
- * `npm run bench -- --shared-gateway`: 2 and then 4 stacks at once on one hub gateway, 80 routes in all (40 and 20
+ * `npm run bench -- --shared-gateway [S...]`: 2 and then 4 stacks (or the counts given) at once on one hub gateway, 80 routes in all (40 and 20
  * a stack, as active/standby pairs), 300 ms a write, the emulator at Alibaba's documented rate limits: create,
  * failover, destroy. Writes bench/results/shared-gateway.{json,md}.
  */
@@ -212,7 +212,11 @@ async function measureSharedGateway(): Promise<void> {
   const meta = startMeta("full", cli.version, languageRuntimeOf(cli));
   const started = Date.now();
   const runs = [];
-  for (const stacks of [2, 4]) {
+  const asked = process.argv
+    .slice(process.argv.indexOf("--shared-gateway") + 1)
+    .map(Number)
+    .filter((n) => n > 0);
+  for (const stacks of asked.length ? asked : [2, 4]) {
     const run = await runSharedGateway({ stacks, pairsPerStack: 40 / stacks, configDelayMs: 300 }, log);
     for (const p of run.phases) log(`${stacks} stacks, ${p.phase}: bound ${p.boundSeconds} s, ${p.ratio}x`);
     runs.push(run);

@@ -4,8 +4,8 @@
  * phases, each S commands at once: `pulumi up` creating the routes, a failover of every pair (the weights and
  * publish states swapped in the program), `pulumi destroy`. The emulator holds Alibaba's documented rate limits;
  * each process orders its own writes only, so they meet at the gateway's busy answers. A phase's bound is the
- * gateway's writes back to back (the successful writes it took, each configDelayMs), or the account's budget for
- * the phase's creates when that is longer.
+ * gateway's writes back to back (the successful writes it took, each configDelayMs), or the account's rate limit
+ * for the calls of one action the phase took (60 PublishVpnRouteEntry a minute...), whichever is longer.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { BUSY_CODES } from "../../provider/api/codes";
@@ -119,8 +119,9 @@ export async function runSharedGateway(
       const log = emulator.requestLog().filter((e) => WRITE_ACTIONS.test(e.action));
       const writes = log.filter((e) => e.status === 200).length;
       const gatewaySeconds = (writes * configDelayMs) / 1000;
-      const creates = log.filter((e) => e.status === 200 && e.action.startsWith("Create")).length;
-      const rate = rateBoundSeconds({ CreateVpnRouteEntry: creates });
+      const taken: Record<string, number> = {};
+      for (const e of log) if (e.status === 200) taken[e.action] = (taken[e.action] ?? 0) + 1;
+      const rate = rateBoundSeconds(taken);
       const boundSeconds = Math.max(gatewaySeconds, rate.seconds);
       say(`shared gateway, ${stacks} stacks, ${name}: ${round2(seconds)} s for ${writes} writes`);
       return {
@@ -129,7 +130,7 @@ export async function runSharedGateway(
         boundSeconds: round2(boundSeconds),
         binding:
           rate.seconds > gatewaySeconds
-            ? `${creates} creates at 60 a minute`
+            ? `${taken[rate.action]} ${rate.action} at the account's rate limit`
             : `${writes} writes of ${configDelayMs} ms`,
         ratio: round2(ratio(seconds, boundSeconds)),
         writes,

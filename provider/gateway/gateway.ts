@@ -50,13 +50,6 @@ const MIN_POLL_MS = 10;
 const RELEASE_MARGIN = 1.05;
 /** After a busy refusal (another writer), the gateway is asked every this fraction of the learned apply time. */
 const OTHER_WRITER_POLL_FRACTION = 0.25;
-/**
- * How long after a busy refusal the gateway counts as shared with another writer: meanwhile a wait after this
- * process's write may include the other writer's changes, so the learned apply time may shrink but not grow
- * (measured: four stacks failing over on one hub learned waits near the 30 s cap, and the last stack then waited
- * 27 s a write alone on the gateway).
- */
-const SHARED_WITH_OTHER_WRITER_MS = 60_000;
 /** The longest learned apply time waited before the first look at the gateway. */
 const MAX_EXPECTED_APPLY_MS = 30_000;
 /** When the gateway was already active at the first look, the next wait is at most this fraction of it. */
@@ -124,8 +117,6 @@ export class Gateway {
   private expectedApplyMs = 0;
   /** The last time a write was seen still applying, in ms after its answer (none seen yet: undefined). */
   private busyAfterMs?: number;
-  /** When a write of this process was last refused as busy: another writer shares the gateway. */
-  private otherWriterSeenAt?: number;
   private dualTunnel?: Promise<boolean>;
 
   constructor(
@@ -219,7 +210,6 @@ export class Gateway {
    * retried anyway if still refused.
    */
   private async waitForOtherWriter(): Promise<void> {
-    this.otherWriterSeenAt = this.env.now();
     const expected = this.expectedApplyMs;
     await this.client.waitForGatewayActive(this.scope, {
       pollMs:
@@ -250,15 +240,11 @@ export class Gateway {
     });
     if (seen.throttled) return; // nothing learned of the gateway
     const lastBusyAfterMs = seen.lastBusyAt === undefined ? undefined : seen.lastBusyAt - answeredAt;
-    const next = nextExpectedApplyMs(
+    this.expectedApplyMs = nextExpectedApplyMs(
       expected,
       { lastBusyAfterMs, activeSeenAfterMs: seen.activeSeenAt - answeredAt },
       this.busyAfterMs,
     );
-    const shared =
-      this.otherWriterSeenAt !== undefined &&
-      this.env.now() - this.otherWriterSeenAt < SHARED_WITH_OTHER_WRITER_MS;
-    this.expectedApplyMs = shared && expected > 0 ? Math.min(next, expected) : next;
     this.busyAfterMs = lastBusyAfterMs ?? this.busyAfterMs;
   }
 
