@@ -1,24 +1,11 @@
 /** Inputs and outputs of VpnGatewayRouteTable: one gateway's routes, keyed by each route's identity. */
+import type { RouteInputs } from "./types";
 
-/** One destination route of a table, as check() hands it on (plain values, defaults applied by the class). */
-export interface TableRouteInputs {
-  /** Destination CIDR block, e.g. `10.0.0.0/24`. */
-  routeDest: string;
-  /** The IPsec connection the traffic goes to, e.g. `vco-bp15oes1py4i66rmd****`. */
-  nextHop: string;
-  /** 100 = active, 0 = standby. */
-  weight: number;
-  /** Whether the route is advertised to the VPC's route table. */
-  publishVpc: boolean;
-  /** The route's description (1-100 characters). */
-  description?: string;
-  /** Only `Ipsec`. */
-  overlayMode?: string;
-  /** Policy routes only: source CIDR block. */
-  routeSource?: string;
-  /** Policy routes only: 1-100, a smaller number wins. */
-  priority?: number;
-}
+/**
+ * One route of a table, as check() hands it on (plain values, defaults applied by the class): a route's inputs
+ * without what the table holds once for all its routes (gateway, region) and without `adopt`.
+ */
+export type TableRouteInputs = Omit<RouteInputs, "vpnGatewayId" | "region" | "adopt">;
 
 /**
  * What the API reports of a route beside its settings. Kept apart from `routes`, whose entries have the inputs'
