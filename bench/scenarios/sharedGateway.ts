@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { BUSY_CODES } from "../../provider/api/codes";
 import type { PulumiProject } from "../../tests/e2e/harness";
 import { BENCH_SEED, BENCH_ROUTE_QUOTA, providerEnv } from "../emulators";
-import { timed } from "../engine/outcome";
+import { compareTables, timed } from "../engine/outcome";
 import { createBenchProject } from "../engine/project";
 import { round2, type BenchMeta } from "../meta";
 import { BENCH_REGION, ratio } from "../topology";
@@ -159,22 +159,27 @@ export async function runSharedGateway(
   }
 }
 
-/** The hub's table against the declared one; `primaryActive` undefined: nothing declared (after destroy). */
+/**
+ * The hub's table against the declared one (every destination's primary and standby): extra copies, missing
+ * routes, destinations whose active route is not the declared one. `primaryActive` undefined: nothing declared
+ * (after destroy), so every route left counts as extra.
+ */
 function tableCheck(emulator: RunningEmulator, dests: string[], primaryActive: boolean | undefined) {
   const listed = emulator.routes(HUB);
-  const seen = new Map<string, number>();
-  for (const r of listed)
-    seen.set(`${r.RouteDest}|${r.NextHop}`, (seen.get(`${r.RouteDest}|${r.NextHop}`) ?? 0) + 1);
-  const duplicates = [...seen.values()].filter((n) => n > 1).length;
-  if (primaryActive === undefined) return { duplicates, missing: 0, wrongActive: listed.length };
+  const declared =
+    primaryActive === undefined ? [] : dests.flatMap((d) => [`${d}|${PRIMARY}`, `${d}|${STANDBY}`]);
+  const { duplicates, missing } = compareTables(
+    declared,
+    listed.map((r) => `${r.RouteDest}|${r.NextHop}`),
+  );
   const active = primaryActive ? PRIMARY : STANDBY;
-  let missing = 0;
-  let wrongActive = 0;
-  for (const d of dests) {
-    for (const hop of [PRIMARY, STANDBY]) if (!seen.has(`${d}|${hop}`)) missing++;
-    const actives = listed.filter((r) => r.RouteDest === d && r.Weight === 100);
-    if (actives.length !== 1 || actives[0].NextHop !== active) wrongActive++;
-  }
+  const wrongActive =
+    primaryActive === undefined
+      ? 0
+      : dests.filter((d) => {
+          const actives = listed.filter((r) => r.RouteDest === d && r.Weight === 100);
+          return actives.length !== 1 || actives[0].NextHop !== active;
+        }).length;
   return { duplicates, missing, wrongActive };
 }
 

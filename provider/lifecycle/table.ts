@@ -261,9 +261,7 @@ export async function readTable(
     if (listed === null) return {};
     now.set(kind, new Map(listed.map((e) => [tableKeyOf(kind, identityOf(stored.vpnGatewayId, e)), e])));
   }
-  const table: ResolvedTable = { ...stored };
-  const outs = tableOutputs(table, undefined, now, []);
-  delete outs.deletedUndeclared;
+  const outs = tableOutputs(stored, undefined, now, []);
   if (stored.exclusive) {
     for (const [kind, field] of FIELDS) {
       const declaredIds = new Set(

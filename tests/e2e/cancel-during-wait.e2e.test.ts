@@ -8,7 +8,7 @@
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
-import { emulatorEnv, oncePerWrite } from "./emulator-env";
+import { emulatorEnv, oncePerWrite, until } from "./emulator-env";
 
 const REGION = "cn-hangzhou";
 const VCO = "vco-emu00000000000000001";
@@ -56,11 +56,6 @@ describeWithPulumi("Ctrl-C or SIGTERM while a create waits for its gateway", () 
     emulator
       .requestLog()
       .filter((e) => e.action === "DescribeVpnGateway" && e.params.VpnGatewayId === gateway);
-  const until = async (what: () => boolean) => {
-    const deadline = Date.now() + CONFIG_DELAY_MS / 2;
-    while (!what() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(what()).toBe(true);
-  };
 
   it.each(CASES)(
     "$signal: the up ends promptly, the route is in the state, the next up finishes it",
@@ -75,7 +70,10 @@ describeWithPulumi("Ctrl-C or SIGTERM while a create waits for its gateway", () 
 
       const running = await project.start(["up", "--yes", "--skip-preview"]);
       // The create was answered and the provider is asking the busy gateway whether it is active again.
-      await until(() => createsOn(c.gateway).length === 1 && looksAt(c.gateway).length > 0);
+      await until(
+        () => createsOn(c.gateway).length === 1 && looksAt(c.gateway).length > 0,
+        CONFIG_DELAY_MS / 2,
+      );
       const signalledAt = Date.now();
       running.kill(c.signal);
       const stopped = await running.done;

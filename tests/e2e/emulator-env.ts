@@ -24,3 +24,13 @@ export function oncePerWrite(entries: EmulatorLogEntry[]): EmulatorLogEntry[] {
     return true;
   });
 }
+
+/**
+ * Waits until `what()` holds, at most `withinMs`, then asserts it: a condition that never comes fails the test
+ * there, instead of hanging until jest's timeout.
+ */
+export async function until(what: () => boolean, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!what() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(what()).toBe(true);
+}

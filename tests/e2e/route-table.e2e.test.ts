@@ -9,7 +9,7 @@ import { VpcClient } from "../../provider/api/client";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
-import { emulatorEnv, oncePerWrite } from "./emulator-env";
+import { emulatorEnv, oncePerWrite, until } from "./emulator-env";
 import { brokenMoments, history, tablesOf } from "./routeHistory";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
@@ -139,6 +139,7 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
       state: "published",
     });
     expect(JSON.stringify(state!.outputs.routes)).not.toContain("__provider");
+    expect(JSON.stringify(state!.outputs)).not.toContain("urn:pulumi");
   });
 
   it("previews a failover as an update of the table naming the changed routes' weights, nothing else", async () => {
@@ -190,7 +191,7 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
     );
   });
 
-  it("refresh reports a route whose weight drifted, and the next up sets it back with one write", async () => {
+  it("refresh reports a route whose publish state drifted, and the next up sets it back with one write", async () => {
     emulator.drift.setPublished(GW, { routeDest: OTHERS[0], nextHop: A }, false);
     await project.refresh();
     const routes = (await tableState())!.outputs.routes as Record<string, Record<string, unknown>>;
@@ -255,7 +256,7 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
     // Lock the gateway (an overdue payment refuses every write) once two of the four creates went through.
     const creates = () =>
       emulator.requestLog().filter((e) => e.action === "CreateVpnRouteEntry" && e.status === 200).length;
-    while (creates() < 2) await new Promise((r) => setTimeout(r, 20));
+    await until(() => creates() >= 2, ENGINE_TEST_TIMEOUT_MS / 2);
     emulator.drift.setBusinessStatus(GW, "FinancialLocked");
     const failed = await running.done;
     expect(failed.exitCode).not.toBe(0);
@@ -285,7 +286,7 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
         .filter(
           (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === FRESH_GW && e.status === 200,
         ).length;
-    while (creates() < 2) await new Promise((r) => setTimeout(r, 20));
+    await until(() => creates() >= 2, ENGINE_TEST_TIMEOUT_MS / 2);
     emulator.drift.setBusinessStatus(FRESH_GW, "FinancialLocked");
     const failed = await running.done;
     emulator.drift.setBusinessStatus(FRESH_GW, "Normal");

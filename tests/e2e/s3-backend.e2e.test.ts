@@ -19,7 +19,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { filesBelow, locateVersitygw, startS3Server, type RunningS3Server } from "../support/s3Server";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, PulumiCommandError, type PulumiProject } from "./harness";
-import { emulatorEnv, oncePerWrite } from "./emulator-env";
+import { emulatorEnv, oncePerWrite, until } from "./emulator-env";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
 
@@ -248,11 +248,8 @@ describeWithS3("Pulumi state in an S3-compatible bucket (versitygw over https)",
       oncePerWrite(slow.requestLog()).filter(
         (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === SLOW,
       );
-    const waitForCreates = async (count: number) => {
-      const deadline = Date.now() + ENGINE_TEST_TIMEOUT_MS / 2;
-      while (createsOn().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(createsOn().length).toBeGreaterThanOrEqual(count);
-    };
+    const waitForCreates = (count: number) =>
+      until(() => createsOn().length >= count, ENGINE_TEST_TIMEOUT_MS / 2);
     const expectLocked = async () => {
       const refused = await bob.up({ skipPreview: true }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(PulumiCommandError);
