@@ -1,5 +1,5 @@
 /** Inputs and outputs of VpnGatewayRouteTable: one gateway's routes, keyed by each route's identity. */
-import type { RouteInputs } from "./types";
+import type { RouteInputs, RouteKind } from "./types";
 
 /**
  * One route of a table, as check() hands it on (plain values, defaults applied by the class): a route's inputs
@@ -45,3 +45,9 @@ export interface RouteTableOutputs extends RouteTableInputs {
   /** IDs of the undeclared custom routes the last create or update deleted (`exclusive`). */
   deletedUndeclared?: string[];
 }
+
+/** Each route kind and the field of a table that holds its routes. */
+export const TABLE_ROUTE_FIELDS: readonly (readonly [RouteKind, "routes" | "policyRoutes"])[] = [
+  ["dbr", "routes"],
+  ["pbr", "policyRoutes"],
+];

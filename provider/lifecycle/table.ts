@@ -19,19 +19,27 @@ import {
   type NewRoute,
   type RouteApi,
 } from "../routes";
-import type { RouteTableInputs, RouteTableOutputs, TableRouteInputs, TableRouteStatus } from "../tableTypes";
+import {
+  TABLE_ROUTE_FIELDS,
+  type RouteTableInputs,
+  type RouteTableOutputs,
+  type TableRouteInputs,
+  type TableRouteStatus,
+} from "../tableTypes";
 import type { RouteKind } from "../types";
 import { converge, settled } from "./converge";
 import { compact } from "./outputs";
-import { isCustomRoute, planTable, type PreviousRoute, type TableStep } from "./tablePlan";
+import {
+  listedByKey,
+  planTable,
+  undeclaredCustomRoutes,
+  type PreviousRoute,
+  type TableStep,
+} from "./tablePlan";
 import { removeRoute, setWeight } from "./weightChange";
 
 /** Each route kind's API and the table's field that holds its routes. */
 export type TableApis = Record<RouteKind, RouteApi>;
-const FIELDS: readonly (readonly [RouteKind, "routes" | "policyRoutes"])[] = [
-  ["dbr", "routes"],
-  ["pbr", "policyRoutes"],
-];
 
 /** A table whose region is resolved. */
 export type ResolvedTable = RouteTableInputs & { region: string };
@@ -107,7 +115,7 @@ function tableOutputs(
     policyRoutes: {},
     statuses: {},
   };
-  for (const [kind, field] of FIELDS) {
+  for (const [kind, field] of TABLE_ROUTE_FIELDS) {
     const listed = now.get(kind) ?? new Map<string, ListedRoute>();
     const seen = new Set<string>();
     const add = (key: string, r: TableRouteInputs) => {
@@ -182,13 +190,13 @@ export async function convergeTable(
 ): Promise<RouteTableOutputs> {
   const now = new Map<RouteKind, Map<string, ListedRoute>>();
   const deletedUndeclared: string[] = [];
-  const declared = new Map(FIELDS.map(([kind, field]) => [kind, declaredOf(kind, table, field)]));
+  const declared = new Map(TABLE_ROUTE_FIELDS.map(([kind, field]) => [kind, declaredOf(kind, table, field)]));
   // A promotion that must set an active sibling to standby creates it again as declared (weightChange.ts).
   for (const [kind, routes] of declared) for (const r of routes.values()) gateway.declared.record(kind, r);
   let written = false;
   let inFlight: { kind: RouteKind; identity: string } | undefined;
   try {
-    for (const [kind, field] of FIELDS) {
+    for (const [kind, field] of TABLE_ROUTE_FIELDS) {
       const api = apis[kind];
       const routes = declared.get(kind)!;
       const prev = previousOf(kind, table.vpnGatewayId, previous?.[field]);
@@ -199,7 +207,7 @@ export async function convergeTable(
           ? new GatewayNotFoundError(table, { updating: `table ${tableIdOf(table)}` })
           : new GatewayNotFoundError(table, { regionSource: extra.regionSource });
       }
-      const held = new Map(listed.map((e) => [tableKeyOf(kind, identityOf(table.vpnGatewayId, e)), e]));
+      const held = listedByKey(kind, table.vpnGatewayId, listed);
       now.set(kind, held);
       const plans = planTable(kind, routes, listed, table, prev, table.exclusive === true);
       for (const plan of plans) {
@@ -256,21 +264,21 @@ export async function readTable(
   stored: RouteTableOutputs,
 ): Promise<pulumi.dynamic.ReadResult<RouteTableOutputs>> {
   const now = new Map<RouteKind, Map<string, ListedRoute>>();
-  for (const [kind] of FIELDS) {
+  for (const [kind] of TABLE_ROUTE_FIELDS) {
     const listed = await gateway.list(apis[kind]);
     if (listed === null) return {};
-    now.set(kind, new Map(listed.map((e) => [tableKeyOf(kind, identityOf(stored.vpnGatewayId, e)), e])));
+    now.set(kind, listedByKey(kind, stored.vpnGatewayId, listed));
   }
   const outs = tableOutputs(stored, undefined, now, []);
   if (stored.exclusive) {
-    for (const [kind, field] of FIELDS) {
-      const declaredIds = new Set(
-        Object.values(outs[field]).map((r) => tableKeyOf(kind, { ...r, vpnGatewayId: stored.vpnGatewayId })),
-      );
-      for (const [identity, e] of now.get(kind)!) {
-        if (!declaredIds.has(identity) && isCustomRoute(e)) {
-          [outs[field][identity], outs.statuses[identity]] = undeclaredOutputs(kind, stored.vpnGatewayId, e);
-        }
+    for (const [kind, field] of TABLE_ROUTE_FIELDS) {
+      for (const [identity, e] of undeclaredCustomRoutes(
+        kind,
+        stored.vpnGatewayId,
+        outs[field],
+        now.get(kind)!,
+      )) {
+        [outs[field][identity], outs.statuses[identity]] = undeclaredOutputs(kind, stored.vpnGatewayId, e);
       }
     }
   }

@@ -6,14 +6,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, UNKNOWN } from "../constants";
-import type { RouteKind } from "../types";
+import { TABLE_ROUTE_FIELDS } from "../tableTypes";
 import { diffRoute } from "./diff";
 
 type Props = Record<string, unknown>;
-const FIELDS: readonly (readonly [RouteKind, string])[] = [
-  ["dbr", "routes"],
-  ["pbr", "policyRoutes"],
-];
 
 const asMap = (v: unknown): Record<string, Props> =>
   typeof v === "object" && v !== null ? (v as Record<string, Props>) : {};
@@ -21,7 +17,7 @@ const asMap = (v: unknown): Record<string, Props> =>
 /** The keys of the routes that differ (added, removed, or changed), as `routes["key"]`. */
 export function changedRoutes(olds: Props, news: Props): string[] {
   const changed: string[] = [];
-  for (const [kind, field] of FIELDS) {
+  for (const [kind, field] of TABLE_ROUTE_FIELDS) {
     if (news[field] === UNKNOWN) {
       changed.push(field);
       continue;

@@ -16,6 +16,7 @@ import {
   type NewRoute,
   type RouteRef,
 } from "../routes";
+import type { TableRouteInputs } from "../tableTypes";
 import type { RouteKind } from "../types";
 
 /** Listings mark custom routes `custom`; BGP-learned ones `bgp` with Source `VPN_BGP` (never ours to delete). */
@@ -43,6 +44,26 @@ export interface PreviousRoute {
 }
 
 /** True for a route someone configured (the table may delete it), false for one BGP learned. */
+/** A gateway's listing of one route kind, by each route's key in a table. */
+export function listedByKey(
+  kind: RouteKind,
+  vpnGatewayId: string,
+  listed: ListedRoute[],
+): Map<string, ListedRoute> {
+  return new Map(listed.map((e) => [tableKeyOf(kind, identityOf(vpnGatewayId, e)), e]));
+}
+
+/** The custom routes of a listing that a table's routes do not declare: what an exclusive table deletes. */
+export function undeclaredCustomRoutes(
+  kind: RouteKind,
+  vpnGatewayId: string,
+  declared: Record<string, TableRouteInputs>,
+  byKey: Map<string, ListedRoute>,
+): [string, ListedRoute][] {
+  const keys = new Set(Object.values(declared).map((r) => tableKeyOf(kind, { ...r, vpnGatewayId })));
+  return [...byKey].filter(([key, e]) => !keys.has(key) && isCustomRoute(e));
+}
+
 export function isCustomRoute(entry: ListedRoute): boolean {
   return (
     (entry.RouteEntryType ?? CUSTOM_ROUTE_ENTRY_TYPE) === CUSTOM_ROUTE_ENTRY_TYPE &&
@@ -66,7 +87,7 @@ export function planTable(
   exclusive: boolean,
 ): DestinationPlan[] {
   const steps: TableStep[] = [];
-  const byIdentity = new Map(listed.map((e) => [tableKeyOf(kind, identityOf(scope.vpnGatewayId, e)), e]));
+  const byIdentity = listedByKey(kind, scope.vpnGatewayId, listed);
   const declaredIdentities = new Set<string>();
   for (const [key, route] of declared) {
     const identity = tableKeyOf(kind, route);

@@ -22,10 +22,10 @@ import { createRoute, deleteRoute, readRoute, updateRoute } from "../lifecycle/o
 import { compact, routeRefOf } from "../lifecycle/outputs";
 import { convergeTable, deleteTable, readTable, tableIdOf } from "../lifecycle/table";
 import { changedRoutes, diffTable } from "../lifecycle/tableDiff";
-import { isCustomRoute } from "../lifecycle/tablePlan";
+import { listedByKey, undeclaredCustomRoutes } from "../lifecycle/tablePlan";
 import { RUNTIME_KEY } from "../resourceProviders";
-import { dbrApi, identityOf, pbrApi, tableKeyOf, type RouteApi } from "../routes";
-import type { RouteTableInputs, RouteTableOutputs } from "../tableTypes";
+import { dbrApi, pbrApi, type RouteApi } from "../routes";
+import { TABLE_ROUTE_FIELDS, type RouteTableInputs, type RouteTableOutputs } from "../tableTypes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
 import { checkRouteTableInputs } from "../validation/checkTable";
@@ -291,19 +291,10 @@ export class Runtime {
     /** An exclusive table whose gateway holds custom routes it does not declare must be updated. */
     const undeclaredListed = async (news: RouteTableInputs, region: string): Promise<boolean> => {
       const gateway = this.gateway({ region, vpnGatewayId: news.vpnGatewayId });
-      for (const [api, field] of [
-        [dbrApi, "routes"],
-        [pbrApi, "policyRoutes"],
-      ] as const) {
-        const listed = (await gateway.list(api)) ?? [];
-        const declared = new Set(
-          Object.values(news[field] ?? {}).map((r) =>
-            tableKeyOf(api.kind, { ...r, vpnGatewayId: news.vpnGatewayId }),
-          ),
-        );
-        const undeclared = (e: (typeof listed)[number]) =>
-          isCustomRoute(e) && !declared.has(tableKeyOf(api.kind, identityOf(news.vpnGatewayId, e)));
-        if (listed.some(undeclared)) return true;
+      for (const [kind, field] of TABLE_ROUTE_FIELDS) {
+        const listed = (await gateway.list(apis[kind])) ?? [];
+        const byKey = listedByKey(kind, news.vpnGatewayId, listed);
+        if (undeclaredCustomRoutes(kind, news.vpnGatewayId, news[field] ?? {}, byKey).length > 0) return true;
       }
       return false;
     };

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, UNKNOWN } from "../constants";
-import type { RouteKind } from "../types";
+import { TABLE_ROUTE_FIELDS } from "../tableTypes";
 import { checkRouteInputs, gatewayId, region, type FieldResult } from "./check";
 import { tableProblems, type TableRuleRoute } from "./tableRules";
 
@@ -14,10 +14,6 @@ const TABLE_FIELDS: Record<string, (value: unknown) => FieldResult> = {
   exclusive: (value) =>
     typeof value === "boolean" ? { value } : { reason: "must be true or false (false: the default)." },
 };
-const ROUTE_FIELDS: readonly (readonly [RouteKind, "routes" | "policyRoutes"])[] = [
-  ["dbr", "routes"],
-  ["pbr", "policyRoutes"],
-];
 /** Set on the table, not on each route. */
 const TABLE_LEVEL = new Set(["vpnGatewayId", "region"]);
 
@@ -50,7 +46,7 @@ export function checkRouteTableInputs(news: Record<string, unknown>): TableCheck
     });
   }
   const rules: TableRuleRoute[] = [];
-  for (const [kind, field] of ROUTE_FIELDS) {
+  for (const [kind, field] of TABLE_ROUTE_FIELDS) {
     const routes = news[field];
     if (routes === undefined || routes === null) continue;
     if (routes === UNKNOWN) {
@@ -96,7 +92,8 @@ export function checkRouteTableInputs(news: Record<string, unknown>): TableCheck
   }
   for (const problem of tableProblems(rules)) failures.push({ property: "routes", reason: problem });
   for (const name of Object.keys(news)) {
-    if (name === PROVIDER_KEY || name in TABLE_FIELDS || ROUTE_FIELDS.some(([, f]) => f === name)) continue;
+    if (name === PROVIDER_KEY || name in TABLE_FIELDS || TABLE_ROUTE_FIELDS.some(([, f]) => f === name))
+      continue;
     if (news[name] === undefined) continue;
     failures.push({
       property: name,
