@@ -1,6 +1,12 @@
 /** Emulators for the bench: its gateways, a pinned seed, and the environment a Pulumi project needs to use one. */
 import { startEmulator, type FaultOptions, type RateLimitOptions, type RunningEmulator } from "../emulator";
-import { BENCH_NEXT_HOP, BENCH_REGION, type BenchGateway, type ConfigDelayMs } from "./topology";
+import {
+  BENCH_NEXT_HOP,
+  BENCH_REGION,
+  BENCH_STANDBY_HOP,
+  type BenchGateway,
+  type ConfigDelayMs,
+} from "./topology";
 
 /** Request IDs, generated keys and fault dice repeat from run to run. */
 export const BENCH_SEED = 7;
@@ -26,7 +32,7 @@ export function startBenchEmulator(options: BenchEmulatorOptions): Promise<Runni
       vpnGatewayId: g.vpnGatewayId,
       regionId: BENCH_REGION,
       routeQuota: BENCH_ROUTE_QUOTA,
-      vpnConnections: [BENCH_NEXT_HOP],
+      vpnConnections: [BENCH_NEXT_HOP, BENCH_STANDBY_HOP],
     })),
     faults: options.faults,
     rateLimits: options.rateLimits ?? false,

@@ -31,6 +31,7 @@ import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
 import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
 import { runSharedGateway, sharedGatewayMarkdown } from "./scenarios/sharedGateway";
+import { runTableScale, tableScaleMarkdown } from "./scenarios/tableScale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const alone = process.argv.indexOf("--scale-point");
   if (alone >= 0) return measureScalePointAlone(Number(process.argv[alone + 1]));
   if (process.argv.includes("--shared-gateway")) return measureSharedGateway();
+  if (process.argv.includes("--table-scale")) return measureTableScale();
   if (process.argv.includes("--redraw")) {
     // The chart and the Markdown again from the stored figures, without running anything.
     const stored = storedResults(quick);
@@ -209,7 +211,10 @@ async function measureScalePointAlone(routes: number): Promise<void> {
 async function measureSharedGateway(): Promise<void> {
   const cli = locateCli();
   prepareEngineRuns();
-  const meta = startMeta("full", cli.version, languageRuntimeOf(cli));
+  const meta = {
+    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
+    command: "npm run bench -- --shared-gateway",
+  };
   const started = Date.now();
   const runs = [];
   const asked = process.argv
@@ -224,6 +229,34 @@ async function measureSharedGateway(): Promise<void> {
   const results = { meta: finishMeta(meta, started), runs };
   fs.writeFileSync(path.join(RESULTS_DIR, "shared-gateway.json"), `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS_DIR, "shared-gateway.md"), sharedGatewayMarkdown(results));
+}
+
+/**
+ * `npm run bench -- --table-scale [routes gateways perRouteRoutes]`: 5,000 routes over 50 gateways (100 of their
+ * destinations as active/standby pairs) as VpnGatewayRouteTables, beside 2,000 of the same shape as tables, as
+ * VpnGatewayRoutes and as the engine's floor; 200 ms a write, rate limits off. Writes
+ * bench/results/table-scale.{json,md}.
+ */
+async function measureTableScale(): Promise<void> {
+  const cli = locateCli();
+  prepareEngineRuns();
+  const meta = {
+    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
+    command: "npm run bench -- --table-scale",
+  };
+  const started = Date.now();
+  const [routes = 5000, gateways = 50, perRouteRoutes = 2000] = process.argv
+    .slice(process.argv.indexOf("--table-scale") + 1)
+    .map(Number)
+    .filter((n) => n > 0);
+  const result = await runTableScale(
+    { routes, gateways, pairs: gateways * 2, configDelayMs: 200, perRouteRoutes },
+    log,
+  );
+  const results = { meta: finishMeta(meta, started), result };
+  fs.writeFileSync(path.join(RESULTS_DIR, "table-scale.json"), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS_DIR, "table-scale.md"), tableScaleMarkdown(results));
+  log("wrote bench/results/table-scale.json and table-scale.md");
 }
 
 const resultsFile = (quick: boolean) => path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);

@@ -3,6 +3,8 @@
 export const BENCH_REGION = "cn-hangzhou";
 /** Every route goes to the same IPsec connection: the bench measures scheduling, not routing. */
 export const BENCH_NEXT_HOP = "vco-bench000000000000001";
+/** The standby of the destinations a scenario fails over (BenchGateway.pairDests). */
+export const BENCH_STANDBY_HOP = "vco-bench000000000000002";
 /** Each gateway's writes are applied one at a time: this many ms each in the emulator. */
 export type ConfigDelayMs = number;
 
@@ -11,6 +13,11 @@ export interface BenchGateway {
   name: string;
   vpnGatewayId: string;
   routeDests: string[];
+  /**
+   * Destinations declared as an active/standby pair (BENCH_NEXT_HOP active, BENCH_STANDBY_HOP standby), two
+   * routes each, which a failover swaps. @default none
+   */
+  pairDests?: string[];
 }
 
 export function gatewayId(index: number): string {
@@ -31,6 +38,23 @@ export function benchGateways(routes: number, gateways: number): BenchGateway[] 
       name: `gw${g + 1}`,
       vpnGatewayId: gatewayId(g),
       routeDests: Array.from({ length: count }, (_, i) => routeDest(g, i)),
+    };
+  });
+}
+
+/**
+ * `routes` routes over `gateways` gateways, `pairs` destinations of them as active/standby pairs dealt
+ * round-robin (two routes each), the rest one route each: a table that a failover of `pairs` destinations changes.
+ */
+export function pairedGateways(routes: number, gateways: number, pairs: number): BenchGateway[] {
+  return benchGateways(routes, gateways).map((gateway, g) => {
+    const pairCount = Math.floor(pairs / gateways) + (g < pairs % gateways ? 1 : 0);
+    const singles = gateway.routeDests.length - 2 * pairCount;
+    if (singles < 0) throw new Error(`gateway ${gateway.name} has fewer routes than ${pairCount} pairs need`);
+    return {
+      ...gateway,
+      routeDests: gateway.routeDests.slice(0, singles),
+      pairDests: gateway.routeDests.slice(singles, singles + pairCount),
     };
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Peak memory of the processes an engine command starts, read from /proc while it runs (Linux): the
- * program (Node running @pulumi/pulumi's cmd/run) and the dynamic provider host (cmd/dynamic-provider).
+ * Peak memory of an engine command's processes, read from /proc while it runs (Linux): the CLI itself (the
+ * engine), the program (Node running @pulumi/pulumi's cmd/run) and the dynamic provider host
+ * (cmd/dynamic-provider).
  * VpmHWM is the kernel's own high-water mark of a process's resident set, so sampling misses no peak that
  * lasted; a process that exits between samples keeps the last mark read.
  */
@@ -10,6 +11,7 @@ import { descendantsOf } from "../../tests/e2e/harness";
 export interface PeakMemory {
   programPeakMiB: number;
   providerPeakMiB: number;
+  cliPeakMiB: number;
 }
 
 const SAMPLE_MS = 200;
@@ -38,8 +40,9 @@ function highWaterKiB(pid: number): number {
 
 /** Samples the processes below `root` until stop() is called; stop() returns the peaks in MiB. */
 export function watchPeakMemory(root: number): { stop(): PeakMemory } {
-  const peaks: Record<keyof PeakMemory, number> = { programPeakMiB: 0, providerPeakMiB: 0 };
+  const peaks: Record<keyof PeakMemory, number> = { programPeakMiB: 0, providerPeakMiB: 0, cliPeakMiB: 0 };
   const sample = () => {
+    peaks.cliPeakMiB = Math.max(peaks.cliPeakMiB, highWaterKiB(root));
     for (const pid of descendantsOf(root)) {
       const role = roleOf(pid);
       if (role) peaks[role] = Math.max(peaks[role], highWaterKiB(pid));
@@ -50,9 +53,11 @@ export function watchPeakMemory(root: number): { stop(): PeakMemory } {
     stop: () => {
       clearInterval(timer);
       sample();
+      const mib = (kib: number) => Math.round((kib / KIB_PER_MIB) * 10) / 10;
       return {
-        programPeakMiB: Math.round((peaks.programPeakMiB / KIB_PER_MIB) * 10) / 10,
-        providerPeakMiB: Math.round((peaks.providerPeakMiB / KIB_PER_MIB) * 10) / 10,
+        programPeakMiB: mib(peaks.programPeakMiB),
+        providerPeakMiB: mib(peaks.providerPeakMiB),
+        cliPeakMiB: mib(peaks.cliPeakMiB),
       };
     },
   };

@@ -1,8 +1,9 @@
 /**
- * The Pulumi program every engine scenario runs: one VpnGatewayRoutes component per gateway, as a landing-zone
- * stack declares its tables. Plain JS that loads the package by name, so no compiler runs in the timings.
+ * The Pulumi program every engine scenario runs: one VpnGatewayRoutes component (or VpnGatewayRouteTable) per
+ * gateway, as a landing-zone stack declares its tables. Plain JS that loads the package by name, so no compiler
+ * runs in the timings.
  */
-import { BENCH_NEXT_HOP, BENCH_REGION, type BenchGateway } from "../topology";
+import { BENCH_NEXT_HOP, BENCH_REGION, BENCH_STANDBY_HOP, type BenchGateway } from "../topology";
 
 export const PROGRAM_MAIN = "index.js";
 export const SPEC_FILE = "bench-spec.json";
@@ -10,28 +11,40 @@ export const SPEC_FILE = "bench-spec.json";
 /**
  * `components`: one VpnGatewayRoutes per gateway, so the engine receives the routes gateway by gateway (how a
  * landing-zone program reads). `interleaved`: plain VpnRouteEntry resources declared round-robin over the
- * gateways, so any window of consecutive registrations spans every gateway.
+ * gateways, so any window of consecutive registrations spans every gateway. `tables`: one VpnGatewayRouteTable per
+ * gateway, the same routes.
  */
-export type ProgramLayout = "components" | "interleaved";
+export type ProgramLayout = "components" | "interleaved" | "tables";
 
 export interface ProgramSpec {
   region: string;
   nextHop: string;
+  standbyHop: string;
   layout: ProgramLayout;
   gateways: BenchGateway[];
 }
 
 const PROGRAM = `"use strict";
-const { VpnGatewayRoutes, VpnRouteEntry } = require("alicloud-vpn-routes");
+const pulumi = require("@pulumi/pulumi");
+const { VpnGatewayRouteTable, VpnGatewayRoutes, VpnRouteEntry } = require("alicloud-vpn-routes");
 const spec = require("./${SPEC_FILE}");
+// Config failedOver: every pair's standby is the active route.
+const failedOver = new pulumi.Config().getBoolean("failedOver") ?? false;
 
-if (spec.layout === "components") {
+if (spec.layout === "components" || spec.layout === "tables") {
+  const Table = spec.layout === "tables" ? VpnGatewayRouteTable : VpnGatewayRoutes;
   for (const gateway of spec.gateways) {
-    new VpnGatewayRoutes(gateway.name, {
+    new Table(gateway.name, {
       vpnGatewayId: gateway.vpnGatewayId,
       region: spec.region,
       defaults: { nextHop: spec.nextHop, weight: 100, publishVpc: true },
-      routes: gateway.routeDests.map((routeDest) => ({ routeDest })),
+      routes: [
+        ...gateway.routeDests.map((routeDest) => ({ routeDest })),
+        ...(gateway.pairDests ?? []).flatMap((routeDest) => [
+          { routeDest, weight: failedOver ? 0 : 100, publishVpc: !failedOver },
+          { routeDest, nextHop: spec.standbyHop, weight: failedOver ? 100 : 0, publishVpc: failedOver },
+        ]),
+      ],
     });
   }
 } else {
@@ -57,6 +70,12 @@ export function programFiles(
   gateways: BenchGateway[],
   layout: ProgramLayout = "components",
 ): Record<string, string> {
-  const spec: ProgramSpec = { region: BENCH_REGION, nextHop: BENCH_NEXT_HOP, layout, gateways };
+  const spec: ProgramSpec = {
+    region: BENCH_REGION,
+    nextHop: BENCH_NEXT_HOP,
+    standbyHop: BENCH_STANDBY_HOP,
+    layout,
+    gateways,
+  };
   return { [PROGRAM_MAIN]: PROGRAM, [SPEC_FILE]: JSON.stringify(spec) };
 }

@@ -46,10 +46,14 @@ export interface ScalePoint {
   measuredAlone?: { startedAt: string; gitCommit: string; loadAverageStart: number; loadAverageEnd: number };
 }
 
-/** `pulumi up`, timed, with the peak memory of its program and provider processes. */
-async function upWatched(project: PulumiProject, what: string): Promise<ScaleRun> {
+/** `pulumi up` (UP_ARGS and `extraArgs`), timed, with the peak memory of the CLI, program and provider. */
+export async function upWatched(
+  project: PulumiProject,
+  what: string,
+  extraArgs: string[] = [],
+): Promise<ScaleRun> {
   const started = process.hrtime.bigint();
-  const command = await project.start(UP_ARGS);
+  const command = await project.start([...UP_ARGS, ...extraArgs]);
   const memory = watchPeakMemory(command.pid);
   const result = await command.done;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

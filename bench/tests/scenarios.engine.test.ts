@@ -6,6 +6,7 @@ import { runLargeStack } from "../scenarios/largeStack";
 import { runRateLimited } from "../scenarios/rateLimited";
 import { runFloor, runScale } from "../scenarios/scale";
 import { runSharedGateway } from "../scenarios/sharedGateway";
+import { runTableScale } from "../scenarios/tableScale";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -95,5 +96,34 @@ describeWithPulumi("bench scenarios through the real engine", () => {
       expect(p.providerPeakMiB).toBeGreaterThan(20);
       expect(p.floorProgramPeakMiB).toBeGreaterThan(20);
     }
+  });
+
+  it("tableScale: tables and per-route resources create, preview unchanged without a request, and fail over with the same writes", async () => {
+    const r = await runTableScale({
+      routes: 12,
+      gateways: 2,
+      pairs: 2,
+      configDelayMs: 20,
+      perRouteRoutes: 6,
+    });
+    expect(r.runs.map((run) => [run.layout, run.routes, run.gateways, run.pairs, run.parallel])).toEqual([
+      ["tables", 12, 2, 2, 2],
+      ["tables", 6, 1, 1, 1],
+      ["components", 6, 1, 1, undefined],
+    ]);
+    expect(r.engineStartSeconds).toBeGreaterThan(0);
+    for (const run of r.runs) {
+      expect(run.create).toMatchObject({ duplicates: 0, missing: 0 });
+      expect(run.create.boundSeconds).toBeCloseTo(run.create.limitSeconds + r.engineStartSeconds, 5);
+      expect(run.create.cliPeakMiB).toBeGreaterThan(20);
+      expect(run.preview).toMatchObject({ unchanged: true, apiCalls: 0 });
+      expect(run.failover.wrongActive).toBe(0);
+    }
+    // One pair failed over either way: a table writes what the per-route resources write, nothing more.
+    const [, table, perRoute] = r.runs;
+    expect(table.failover.writes).toBe(perRoute.failover.writes);
+    expect(table.failover.writes).toBeGreaterThanOrEqual(2);
+    expect(table.create.stateBytesPerRoute).toBeLessThan(perRoute.create.stateBytesPerRoute);
+    expect(r.floor.resources).toBe(6);
   });
 });
