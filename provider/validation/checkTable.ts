@@ -16,6 +16,15 @@ const TABLE_FIELDS: Record<string, (value: unknown) => FieldResult> = {
 };
 /** Set on the table, not on each route. */
 const TABLE_LEVEL = new Set(["vpnGatewayId", "region"]);
+/**
+ * Inputs of a VpnRouteEntry that a table's route must not carry: a program in JavaScript (no types) could pass
+ * them, and a table would otherwise ignore them silently.
+ */
+const NOT_ON_A_ROUTE: Record<string, string> = {
+  vpnGatewayId: "is the table's: set it once on the VpnGatewayRouteTable, not on a route.",
+  region: "is the table's: set it once on the VpnGatewayRouteTable, not on a route.",
+  adopt: "is not needed in a table: it takes over the routes the gateway already holds as they are.",
+};
 
 export interface TableCheckOutcome {
   inputs: Record<string, unknown>;
@@ -67,6 +76,10 @@ export function checkRouteTableInputs(news: Record<string, unknown>): TableCheck
       if (!isRecord(route)) {
         failures.push({ property: field, reason: `${where} must be a route.` });
         continue;
+      }
+      for (const [name, reason] of Object.entries(NOT_ON_A_ROUTE)) {
+        if (route[name] !== undefined)
+          failures.push({ property: field, reason: `${where}: ${name} ${reason}` });
       }
       const outcome = checkRouteInputs(kind, route);
       for (const failure of outcome.failures) {

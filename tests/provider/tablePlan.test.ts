@@ -124,4 +124,27 @@ describe("checkRouteTableInputs", () => {
     expect(reasons).toContain('routes["10.30.0.0/16@vco-a"]: weight');
     expect(reasons).toContain('routes["10.20.0.0/16@vco-a"] (10.20.0.0/16) and routes["10.20.0.0/16@vco-b"]');
   });
+
+  it("refuses a route that carries its own gateway, region or adopt instead of ignoring them", () => {
+    const ok = { routeDest: "10.20.0.0/16", nextHop: "vco-a", weight: 100, publishVpc: true };
+    const { failures } = checkRouteTableInputs({
+      vpnGatewayId: GW,
+      routes: { "10.20.0.0/16@vco-a": { ...ok, vpnGatewayId: "vpn-bp1other000000000001", adopt: true } },
+      policyRoutes: {
+        "10.1.0.0/16>10.30.0.0/16@vco-a": {
+          ...ok,
+          routeDest: "10.30.0.0/16",
+          routeSource: "10.1.0.0/16",
+          region: "cn-beijing",
+        },
+      },
+    });
+    expect(failures.map((f) => f.reason)).toEqual([
+      'routes["10.20.0.0/16@vco-a"]: vpnGatewayId is the table\'s: set it once on the VpnGatewayRouteTable, not on a route.',
+      'routes["10.20.0.0/16@vco-a"]: adopt is not needed in a table: it takes over the routes the gateway already holds as they are.',
+      'policyRoutes["10.1.0.0/16>10.30.0.0/16@vco-a"]: region is the table\'s: set it once on the VpnGatewayRouteTable, not on a route.',
+    ]);
+    const clean = checkRouteTableInputs({ vpnGatewayId: GW, routes: { "10.20.0.0/16@vco-a": ok } });
+    expect(clean.failures).toEqual([]);
+  });
 });
