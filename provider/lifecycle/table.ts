@@ -264,7 +264,12 @@ export async function readTable(
   stored: RouteTableOutputs,
 ): Promise<pulumi.dynamic.ReadResult<RouteTableOutputs>> {
   const now = new Map<RouteKind, Map<string, ListedRoute>>();
-  for (const [kind] of TABLE_ROUTE_FIELDS) {
+  // A kind the table holds none of and need not police (not exclusive) costs no listing; one listing stays,
+  // which tells a gateway that is gone.
+  const held = TABLE_ROUTE_FIELDS.filter(
+    ([, field]) => stored.exclusive || Object.keys(stored[field] ?? {}).length > 0,
+  );
+  for (const [kind] of held.length > 0 ? held : TABLE_ROUTE_FIELDS.slice(0, 1)) {
     const listed = await gateway.list(apis[kind]);
     if (listed === null) return {};
     now.set(kind, listedByKey(kind, stored.vpnGatewayId, listed));
@@ -276,7 +281,7 @@ export async function readTable(
         kind,
         stored.vpnGatewayId,
         outs[field],
-        now.get(kind)!,
+        now.get(kind) ?? new Map(),
       )) {
         [outs[field][identity], outs.statuses[identity]] = undeclaredOutputs(kind, stored.vpnGatewayId, e);
       }

@@ -93,3 +93,19 @@ it("throws, from a create stopped half-way, the table as the gateway holds it", 
   expect(Object.keys(err.properties.routes)).toHaveLength(3);
   expect(err.properties.__provider).toBe("text");
 });
+
+it("refreshes a table with one listing per kind it holds, both kinds when exclusive", async () => {
+  await start(10);
+  const created = await table.create(await checked(tableOf(["10.1.0.0/16", "10.2.0.0/16"])));
+  const listingsOfRead = async (stored: RouteTableOutputs) => {
+    world.emulator.clearLog();
+    const read = await table.read!(GW, stored);
+    return [read, world.emulator.counts()] as const;
+  };
+  const [read, counts] = await listingsOfRead(created.outs!);
+  expect(Object.keys(read.props!.routes).sort()).toEqual([`10.1.0.0/16@${VCO}`, `10.2.0.0/16@${VCO}`]);
+  expect(counts).toEqual({ DescribeVpnRouteEntries: 1 });
+  const [, exclusiveCounts] = await listingsOfRead({ ...created.outs!, exclusive: true });
+  // (The destination routes' listing of a moment ago may be shared: listings are, within a process.)
+  expect(exclusiveCounts.DescribeVpnPbrRouteEntries).toBe(1);
+});
