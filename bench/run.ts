@@ -209,26 +209,14 @@ async function measureScalePointAlone(routes: number): Promise<void> {
  * failover, destroy. Writes bench/results/shared-gateway.{json,md}.
  */
 async function measureSharedGateway(): Promise<void> {
-  const cli = locateCli();
-  prepareEngineRuns();
-  const meta = {
-    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
-    command: "npm run bench -- --shared-gateway",
-  };
-  const started = Date.now();
+  const { meta, started, counts } = startFlagRun("--shared-gateway");
   const runs = [];
-  const asked = process.argv
-    .slice(process.argv.indexOf("--shared-gateway") + 1)
-    .map(Number)
-    .filter((n) => n > 0);
-  for (const stacks of asked.length ? asked : [2, 4]) {
+  for (const stacks of counts.length ? counts : [2, 4]) {
     const run = await runSharedGateway({ stacks, pairsPerStack: 40 / stacks, configDelayMs: 300 }, log);
     for (const p of run.phases) log(`${stacks} stacks, ${p.phase}: bound ${p.boundSeconds} s, ${p.ratio}x`);
     runs.push(run);
   }
-  const results = { meta: finishMeta(meta, started), runs };
-  fs.writeFileSync(path.join(RESULTS_DIR, "shared-gateway.json"), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(RESULTS_DIR, "shared-gateway.md"), sharedGatewayMarkdown(results));
+  writeFlagResults("shared-gateway", { meta: finishMeta(meta, started), runs }, sharedGatewayMarkdown);
 }
 
 /**
@@ -238,25 +226,35 @@ async function measureSharedGateway(): Promise<void> {
  * bench/results/table-scale.{json,md}.
  */
 async function measureTableScale(): Promise<void> {
-  const cli = locateCli();
-  prepareEngineRuns();
-  const meta = {
-    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
-    command: "npm run bench -- --table-scale",
-  };
-  const started = Date.now();
-  const [routes = 5000, gateways = 50, perRouteRoutes = 2000] = process.argv
-    .slice(process.argv.indexOf("--table-scale") + 1)
-    .map(Number)
-    .filter((n) => n > 0);
+  const { meta, started, counts } = startFlagRun("--table-scale");
+  const [routes = 5000, gateways = 50, perRouteRoutes = 2000] = counts;
   const result = await runTableScale(
     { routes, gateways, pairs: gateways * 2, configDelayMs: 200, perRouteRoutes },
     log,
   );
-  const results = { meta: finishMeta(meta, started), result };
-  fs.writeFileSync(path.join(RESULTS_DIR, "table-scale.json"), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(RESULTS_DIR, "table-scale.md"), tableScaleMarkdown(results));
-  log("wrote bench/results/table-scale.json and table-scale.md");
+  writeFlagResults("table-scale", { meta: finishMeta(meta, started), result }, tableScaleMarkdown);
+}
+
+/** A scenario run by its own flag: the CLI found, the package installed, the meta started, the counts after the flag. */
+function startFlagRun(flag: string) {
+  const cli = locateCli();
+  prepareEngineRuns();
+  const meta = {
+    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
+    command: `npm run bench -- ${flag}`,
+  };
+  const counts = process.argv
+    .slice(process.argv.indexOf(flag) + 1)
+    .map(Number)
+    .filter((n) => n > 0);
+  return { meta, started: Date.now(), counts };
+}
+
+/** bench/results/<base>.json and .md of a scenario run by its own flag. */
+function writeFlagResults<T>(base: string, results: T, markdown: (results: T) => string): void {
+  fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdown(results));
+  log(`wrote bench/results/${base}.json and ${base}.md`);
 }
 
 const resultsFile = (quick: boolean) => path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);
