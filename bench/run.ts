@@ -32,6 +32,7 @@ import { runRateLimited } from "./scenarios/rateLimited";
 import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
 import { runSharedGateway, sharedGatewayMarkdown } from "./scenarios/sharedGateway";
 import { runTableScale, tableScaleMarkdown } from "./scenarios/tableScale";
+import { remoteStateMarkdown, runRemoteState } from "./scenarios/remoteState";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   if (alone >= 0) return measureScalePointAlone(Number(process.argv[alone + 1]));
   if (process.argv.includes("--shared-gateway")) return measureSharedGateway();
   if (process.argv.includes("--table-scale")) return measureTableScale();
+  if (process.argv.includes("--remote-state")) return measureRemoteState();
   if (process.argv.includes("--redraw")) {
     // The chart and the Markdown again from the stored figures, without running anything.
     const stored = storedResults(quick);
@@ -233,6 +235,20 @@ async function measureTableScale(): Promise<void> {
     log,
   );
   writeFlagResults("table-scale", { meta: finishMeta(meta, started), result }, tableScaleMarkdown);
+}
+
+/**
+ * `npm run bench -- --remote-state [routes...]`: 1,000 and 2,000 routes (or the counts given) with the state in
+ * versitygw beside the file backend, then split into two stacks, as tables, with checkpoints skipped. Writes
+ * bench/results/remote-state.{json,md}.
+ */
+async function measureRemoteState(): Promise<void> {
+  const { meta, started, counts } = startFlagRun("--remote-state");
+  const result = await runRemoteState(
+    { routeCounts: counts.length ? counts : [1000, 2000], routesPerGateway: 100, configDelayMs: 200 },
+    log,
+  );
+  writeFlagResults("remote-state", { meta: finishMeta(meta, started), result }, remoteStateMarkdown);
 }
 
 /** A scenario run by its own flag: the CLI found, the package installed, the meta started, the counts after the flag. */

@@ -7,6 +7,7 @@ import { runRateLimited } from "../scenarios/rateLimited";
 import { runFloor, runScale } from "../scenarios/scale";
 import { runSharedGateway } from "../scenarios/sharedGateway";
 import { runTableScale } from "../scenarios/tableScale";
+import { runRemoteState } from "../scenarios/remoteState";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -125,5 +126,24 @@ describeWithPulumi("bench scenarios through the real engine", () => {
     expect(table.failover.writes).toBeGreaterThanOrEqual(2);
     expect(table.create.stateBytesPerRoute).toBeLessThan(perRoute.create.stateBytesPerRoute);
     expect(r.floor.resources).toBe(6);
+  });
+
+  it("remoteState: counts what the CLI uploads to the S3 server, by variant", async () => {
+    const r = await runRemoteState({ routeCounts: [8], routesPerGateway: 4, configDelayMs: 20 });
+    const uploaded = Object.fromEntries(r.runs.map((run) => [run.variant, run.uploadedBytes]));
+    expect(Object.keys(uploaded)).toEqual([
+      "file",
+      "s3",
+      "s3, two stacks",
+      "s3, tables",
+      "s3, checkpoints skipped",
+    ]);
+    expect(uploaded.file).toBe(0);
+    // A checkpoint a step or two: eight routes upload the state many times over; one table a gateway, or one
+    // upload at the end, far fewer bytes.
+    expect(uploaded.s3).toBeGreaterThan(8 * 8 * 1000);
+    expect(uploaded["s3, tables"]).toBeLessThan(uploaded.s3 / 2);
+    expect(uploaded["s3, checkpoints skipped"]).toBeLessThan(uploaded.s3 / 2);
+    expect(uploaded["s3, two stacks"]).toBeGreaterThan(0);
   });
 });
