@@ -7,11 +7,12 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { finishMeta, startMeta } from "./meta";
+import { finishMeta, startMeta, type BenchMeta } from "./meta";
 import { locateCli, prepareEngineRuns } from "./engine/project";
 import { REPO_ROOT, RESULTS_DIR } from "./paths";
 import { convergeChartSvg, scaleChartSvg } from "./report/chart";
 import { BENCH_DOC, writeBenchDoc } from "./report/benchDoc";
+import { writeFlagSection, type FlagResults } from "./report/flagSections";
 import { markdownReport, SCALE_CHART_SVG } from "./report/markdown";
 import { svgToPng } from "./report/png";
 import { consoleTable, summaryRows } from "./report/rows";
@@ -267,10 +268,16 @@ function startFlagRun(flag: string) {
 }
 
 /** bench/results/<base>.json and .md of a scenario run by its own flag. */
-function writeFlagResults<T>(base: string, results: T, markdown: (results: T) => string): void {
+function writeFlagResults<T extends { meta: BenchMeta }>(
+  base: string,
+  results: T,
+  markdown: (results: T) => string,
+): void {
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(RESULTS_DIR, `${base}.md`), markdown(results));
-  log(`wrote bench/results/${base}.json and ${base}.md`);
+  // Only the scenarios of FLAG_SECTIONS, whose results hold a `result`, have figures in a guide.
+  const guide = writeFlagSection(REPO_ROOT, base, results as unknown as FlagResults);
+  log(`wrote bench/results/${base}.json and ${base}.md${guide ? `, and the figures in ${guide}` : ""}`);
 }
 
 const resultsFile = (quick: boolean) => path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);

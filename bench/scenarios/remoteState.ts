@@ -137,7 +137,22 @@ export async function runRemoteState(
   return { ...setup, runs };
 }
 
-/** The figures as a table, with the run's versions and machine. */
+/** The figures as a table (the guide shows it, bench/report/flagSections.ts). */
+export function remoteStateTable(r: RemoteStateResult): string[] {
+  const lines = [
+    "| routes | state | seconds | uploaded (MiB) | uploaded a route (KiB) |",
+    "| --- | --- | --- | --- | --- |",
+  ];
+  for (const run of r.runs) {
+    lines.push(
+      `| ${run.routes} | ${run.variant} | ${run.seconds} | ${(run.uploadedBytes / 2 ** 20).toFixed(1)} | ` +
+        `${(run.uploadedBytesPerRoute / 1024).toFixed(1)} |`,
+    );
+  }
+  return lines;
+}
+
+/** The figures with the run's versions and machine. */
 export function remoteStateMarkdown(results: { meta: BenchMeta; result: RemoteStateResult }): string {
   const m = results.meta;
   const r = results.result;
@@ -150,14 +165,7 @@ export function remoteStateMarkdown(results: { meta: BenchMeta; result: RemoteSt
       `${r.routesPerGateway} routes a gateway, ${r.configDelayMs} ms a write, rate limits off; the S3 server is ` +
       "versitygw on loopback (https), the bytes counted at its door.",
     "",
-    "| routes | state | seconds | uploaded (MiB) | uploaded a route (KiB) |",
-    "| --- | --- | --- | --- | --- |",
+    ...remoteStateTable(r),
   ];
-  for (const run of r.runs) {
-    lines.push(
-      `| ${run.routes} | ${run.variant} | ${run.seconds} | ${(run.uploadedBytes / 2 ** 20).toFixed(1)} | ` +
-        `${(run.uploadedBytesPerRoute / 1024).toFixed(1)} |`,
-    );
-  }
   return `${lines.join("\n")}\n`;
 }

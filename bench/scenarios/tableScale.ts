@@ -241,18 +241,9 @@ export async function runTableScale(
   };
 }
 
-/** The figures as tables, with the run's versions and machine. */
-export function tableScaleMarkdown(results: { meta: BenchMeta; result: TableScaleResult }): string {
-  const m = results.meta;
-  const r = results.result;
+/** The figures as a table (the guide shows it, bench/report/flagSections.ts). */
+export function tableScaleTable(r: TableScaleResult): string[] {
   const lines = [
-    "# Route tables at scale",
-    "",
-    `\`${m.command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. ${r.configDelayMs} ms a write, rate ` +
-      `limits off, file backend, checkpoints on. The engine's start (first no-op create): ${r.engineStartSeconds} s.`,
-    "",
     "| layout | routes | gateways | --parallel | up (s) | bound (s) | ratio | state bytes a route | requests a route | CLI / program / provider MiB | preview unchanged (s) | failover (s) | failover writes | failover ratio | correct |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
@@ -270,8 +261,26 @@ export function tableScaleMarkdown(results: { meta: BenchMeta; result: TableScal
   const f = r.floor;
   lines.push(
     "",
-    `The engine's floor for ${f.resources} no-op dynamic resources, the same command: ${f.seconds} s, ` +
-      `${f.stateBytesPerResource} state bytes a resource, CLI / program ${f.cliPeakMiB} / ${f.programPeakMiB} MiB.`,
+    `The engine's start (its first no-op create): ${r.engineStartSeconds} s. The engine's floor for ${f.resources} ` +
+      `no-op dynamic resources, the same command: ${f.seconds} s, ${f.stateBytesPerResource} state bytes a resource, ` +
+      `CLI / program ${f.cliPeakMiB} / ${f.programPeakMiB} MiB.`,
   );
+  return lines;
+}
+
+/** The figures with the run's versions and machine. */
+export function tableScaleMarkdown(results: { meta: BenchMeta; result: TableScaleResult }): string {
+  const m = results.meta;
+  const r = results.result;
+  const lines = [
+    "# Route tables at scale",
+    "",
+    `\`${m.command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
+      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
+      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. ${r.configDelayMs} ms a write, rate ` +
+      "limits off, file backend, checkpoints on.",
+    "",
+    ...tableScaleTable(r),
+  ];
   return `${lines.join("\n")}\n`;
 }
