@@ -85,6 +85,8 @@ async function runVariant(
             ...(variant === "s3, checkpoints skipped" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
           },
           backendUrl: variant === "file" ? undefined : backendUrl(backend),
+          // 2,000 routes with checkpoints on upload about 6 GiB: more than the bench's usual 10 minutes.
+          commandTimeoutMs: 45 * 60_000,
         }),
       );
     }
