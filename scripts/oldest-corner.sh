@@ -17,9 +17,10 @@ log() { echo "oldest-corner: $*" >&2; }
 
 # Pure code, the emulator, the provider through the real dynamic provider host, the component under mocks; then
 # the engine suites that lean on what an SDK may move: the Cancel hook (cancel-during-wait), the recorded source
-# positions and the serialized provider of a packed install (route-lifecycle, npm-pack), the language host.
+# positions and the serialized provider of a packed install (route-lifecycle, npm-pack), the language host; the
+# provider plugin's schema and protocol (tests/plugin: its hooks wrap @pulumi/pulumi/provider's server).
 SUITES=(
-  tests/api tests/provider tests/components tests/emulator
+  tests/api tests/provider tests/components tests/emulator tests/plugin
   tests/e2e/language-host tests/e2e/route-lifecycle tests/e2e/failover tests/e2e/cancel-during-wait
   tests/e2e/npm-pack
 )
