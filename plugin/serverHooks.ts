@@ -6,6 +6,9 @@
  *   inputs would never reach the runtime. The hook hands the request's variables to `configure` first.
  * - Diff: the SDK's server copies `changes`, `replaces` and `deleteBeforeReplace` only; the hook adds the
  *   detailed diff (each property, update or replace) that a provider plugin can return.
+ * - Read, Check, Diff: the CLI 3.248 leaves out empty property sets in `pulumi import` (the route is read by its
+ *   ID alone; 3.276 sends an empty object), and the SDK's server reads them unconditionally ("Cannot read
+ *   properties of undefined (reading 'toJavaScript')"); the hook gives it an empty object.
  * How: the server object is wrapped when the SDK registers it with `grpc.Server.prototype.addService` (grpc-js's
  * public API), in the SDK's own copy of grpc-js. No other call is touched; Cancel, for one, reaches the
  * provider's `cancel` through the SDK as it is.
@@ -24,6 +27,7 @@ export interface ServerHooks {
 type Callback = (err: unknown, value?: unknown) => void;
 type Handler = (call: { request: GrpcRequest }, callback: Callback) => void;
 interface GrpcRequest {
+  [accessor: string]: unknown;
   getVariablesMap(): { forEach(each: (value: string, key: string) => void): void };
   getUrn(): string;
   getOlds(): { toJavaScript(): unknown };
@@ -54,6 +58,9 @@ export function hookProviderServer(hooks: ServerHooks): void {
   const service = (sdk("../proto/provider_grpc_pb") as { ResourceProviderService: unknown })
     .ResourceProviderService;
   const proto = sdk("../proto/provider_pb") as ProviderProto;
+  const { Struct } = sdk("google-protobuf/google/protobuf/struct_pb") as {
+    Struct: { fromJavaScript(v: object): unknown };
+  };
   const addService = grpc.Server.prototype.addService;
   grpc.Server.prototype.addService = function (registered, implementation) {
     if (registered !== service) return addService.call(this, registered, implementation);
@@ -66,8 +73,21 @@ export function hookProviderServer(hooks: ServerHooks): void {
         (err: unknown) => callback(err),
       );
     };
+    const withEmptyDefaults =
+      (method: string, fields: string[]): Handler =>
+      (call, callback) => {
+        for (const field of fields) {
+          const has = call.request[`has${field}`] as (() => boolean) | undefined;
+          const set = call.request[`set${field}`] as ((value: unknown) => void) | undefined;
+          if (has && set && !has.call(call.request)) set.call(call.request, Struct.fromJavaScript({}));
+        }
+        implementation[method].call(implementation, call, callback);
+      };
+    wrapped.read = withEmptyDefaults("read", ["Properties"]);
+    wrapped.check = withEmptyDefaults("check", ["Olds", "News"]);
+    const diff = withEmptyDefaults("diff", ["Olds", "News"]);
     wrapped.diff = (call, callback) =>
-      implementation.diff.call(implementation, call, (err, response) => {
+      diff(call, (err, response) => {
         if (!err && response) addDetailedDiff(proto, hooks, call.request, response as DiffResponse);
         callback(err, response);
       });
