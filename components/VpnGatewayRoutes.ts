@@ -1,13 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
-import { VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
+import {
+  VpnPbrRouteEntry,
+  VpnRouteEntry,
+  type RouteKind,
+  type VpnPbrRouteEntryArgs,
+  type VpnRouteEntryArgs,
+} from "../provider";
 import { declarationSite, declaredAt } from "../provider/sourcePosition";
 import { childName, planRoutes, PlannedRoute } from "./planRoutes";
 import { activeAfterStandbys } from "./activeStandby";
 import { registrationTurns } from "./registrationWindow";
 import { VpnGatewayRoutesArgs } from "./routeSpecs";
-import { routeStatuses, type GatewayRouteStatus, type RouteChild } from "./routeStatuses";
+import { routeStatuses, type GatewayRouteStatus, type RouteChild, type RouteResource } from "./routeStatuses";
 
-export type { GatewayRouteStatus } from "./routeStatuses";
+export type { GatewayRouteStatus, RouteResource } from "./routeStatuses";
 
 /** The component's Pulumi type token (the `type` of its URN). */
 export const VPN_GATEWAY_ROUTES_TYPE = "alicloud-vpn:index:VpnGatewayRoutes";
@@ -49,7 +55,7 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
 
     // Each route is built when its turn comes (registrationWindow.ts), in this order: standbys first.
     const nextTurn = registrationTurns();
-    const byRoute = new Map<PlannedRoute, Promise<VpnRouteEntry | VpnPbrRouteEntry>>();
+    const byRoute = new Map<PlannedRoute, Promise<RouteResource>>();
     const children = activeAfterStandbys(planned).map(({ route, after }): Promise<RouteChild> => {
       // An active route waits for its destination's standbys (see activeAfterStandbys), built before it.
       const standbys = after.length === 0 ? undefined : Promise.all(after.map((r) => byRoute.get(r)!));
@@ -86,12 +92,27 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
     return undefined;
   }
 
+  /**
+   * One route of the table as a resource: a `VpnRouteEntry` or `VpnPbrRouteEntry` (dynamic resources). The
+   * provider plugin's component (plugin/construct.ts) builds its own custom resources here instead, with
+   * everything else (checks, names, order, pacing, outputs) this class's.
+   */
+  protected routeResource(
+    kind: RouteKind,
+    name: string,
+    args: VpnRouteEntryArgs | VpnPbrRouteEntryArgs,
+    options: pulumi.CustomResourceOptions,
+  ): RouteResource {
+    if (kind === "pbr") return new VpnPbrRouteEntry(name, args as VpnPbrRouteEntryArgs, options);
+    return new VpnRouteEntry(name, args, options);
+  }
+
   private child(
     name: string,
     route: PlannedRoute,
     args: VpnGatewayRoutesArgs,
     options: pulumi.CustomResourceOptions,
-  ): VpnRouteEntry | VpnPbrRouteEntry {
+  ): RouteResource {
     const common = {
       vpnGatewayId: args.vpnGatewayId,
       region: args.region,
@@ -103,13 +124,15 @@ export class VpnGatewayRoutes extends pulumi.ComponentResource {
       adopt: args.adopt,
     };
     if (route.kind === "pbr") {
-      return new VpnPbrRouteEntry(
+      return this.routeResource(
+        "pbr",
         childName(name, route.key),
         { ...common, routeSource: route.routeSource!, priority: route.priority },
         options,
       );
     }
-    return new VpnRouteEntry(
+    return this.routeResource(
+      "dbr",
       childName(name, route.key),
       { ...common, overlayMode: route.overlayMode },
       options,

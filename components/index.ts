@@ -1,4 +1,9 @@
-export { VpnGatewayRoutes, VPN_GATEWAY_ROUTES_TYPE, type GatewayRouteStatus } from "./VpnGatewayRoutes";
+export {
+  VpnGatewayRoutes,
+  VPN_GATEWAY_ROUTES_TYPE,
+  type GatewayRouteStatus,
+  type RouteResource,
+} from "./VpnGatewayRoutes";
 export * from "./routeSpecs";
 export { planRoutes, RouteGroupError, type PlannedRoute } from "./planRoutes";
 export { routeKey, policyRouteKey, childName } from "./routeKeys";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RouteKind, VpnPbrRouteEntry, VpnRouteEntry } from "../provider";
+import type { RouteKind } from "../provider";
 import type { PlannedRoute } from "./planRoutes";
 
 /** What the component reports of each route, by the route's key. */
@@ -16,9 +16,22 @@ export interface GatewayRouteStatus {
   published: boolean;
 }
 
+/**
+ * A route resource as the component reads it: `VpnRouteEntry` / `VpnPbrRouteEntry` (dynamic), or the provider
+ * plugin's custom resources of the same outputs (plugin/routeResources.ts).
+ */
+export interface RouteResource extends pulumi.CustomResource {
+  /** `published` or `normal`, as the API reports it. */
+  readonly state: pulumi.Output<string>;
+  /** 100 = active, 0 = standby. */
+  readonly weight: pulumi.Output<number>;
+  /** Whether the route is advertised to the VPC's route table. */
+  readonly publishVpc: pulumi.Output<boolean>;
+}
+
 export interface RouteChild {
   route: PlannedRoute;
-  resource: VpnRouteEntry | VpnPbrRouteEntry;
+  resource: RouteResource;
 }
 
 /**

@@ -17,11 +17,13 @@ log() { echo "oldest-corner: $*" >&2; }
 
 # Pure code, the emulator, the provider through the real dynamic provider host, the component under mocks; then
 # the engine suites that lean on what an SDK may move: the Cancel hook (cancel-during-wait), the recorded source
-# positions and the serialized provider of a packed install (route-lifecycle, npm-pack), the language host.
+# positions and the serialized provider of a packed install (route-lifecycle, npm-pack), the language host; the
+# provider plugin (its hooks wrap @pulumi/pulumi/provider's server, and the CLI 3.248 leaves out what 3.276 sends):
+# its schema and protocol, and the YAML suites (about a minute).
 SUITES=(
-  tests/api tests/provider tests/components tests/emulator
+  tests/api tests/provider tests/components tests/emulator tests/plugin
   tests/e2e/language-host tests/e2e/route-lifecycle tests/e2e/failover tests/e2e/cancel-during-wait
-  tests/e2e/npm-pack
+  tests/e2e/npm-pack tests/e2e/yaml-landing-zone tests/e2e/yaml-plugin-engine
 )
 [ $# -gt 0 ] && SUITES=("$@")
 

@@ -38,12 +38,27 @@ function differs(kind: RouteKind, key: string, olds: Props, news: Props): boolea
 }
 
 /**
+ * The properties that differ between stored outputs and checked inputs: those that make a different route
+ * (`replaces`) and those the API changes in place (`updates`). The provider plugin reports them per property
+ * (plugin/detailedDiff.ts).
+ */
+export function routeChanges(
+  kind: RouteKind,
+  olds: Props,
+  news: Props,
+): { replaces: string[]; updates: string[] } {
+  return {
+    replaces: REPLACE_KEYS[kind].filter((k) => differs(kind, k, olds, news)),
+    updates: UPDATE_KEYS[kind].filter((k) => differs(kind, k, olds, news)),
+  };
+}
+
+/**
  * Exact diff of stored outputs (`olds`) against checked inputs (`news`). `changes` is always explicit, so
  * the engine never falls back to its own diff of every input including `__provider`.
  */
 export function diffRoute(kind: RouteKind, olds: Props, news: Props): pulumi.dynamic.DiffResult {
-  const replaces = REPLACE_KEYS[kind].filter((k) => differs(kind, k, olds, news));
-  const updates = UPDATE_KEYS[kind].filter((k) => differs(kind, k, olds, news));
+  const { replaces, updates } = routeChanges(kind, olds, news);
   // A new provider build alone: an update that only refreshes the stored `__provider` (no API call), so that
   // destroy and refresh later run the new code.
   const providerChanged = news[PROVIDER_KEY] !== undefined && news[PROVIDER_KEY] !== olds[PROVIDER_KEY];

@@ -111,6 +111,8 @@ export interface RunOptions {
   withProgram?: boolean;
   /** Text for the CLI's stdin. @default "" */
   stdin?: string;
+  /** Leave out `--stack`, for commands that take none (`pulumi package add`). @default false */
+  withoutStack?: boolean;
 }
 
 export interface UpOptions {
@@ -269,7 +271,7 @@ export class PulumiProject {
   /** Any CLI command in the project, with --stack and --non-interactive added where they apply. */
   async run(args: string[], options: RunOptions = {}): Promise<CommandResult> {
     const fullArgs = [...args, "--non-interactive", "--color", "never"];
-    if (!(args[0] === "stack" && (args[1] === "init" || args[1] === "select")))
+    if (!options.withoutStack && !(args[0] === "stack" && (args[1] === "init" || args[1] === "select")))
       fullArgs.push("--stack", this.stack);
     let host: ClientHost | undefined;
     if (options.withProgram && this.useClientHost) {

@@ -1,0 +1,47 @@
+/**
+ * Engine tests of YAML programs: the Pulumi CLI and `pulumi-language-yaml` (scripts/ensure-pulumi-yaml.sh puts it
+ * next to the CLI). Without either, the suite is skipped with a loud warning on a developer machine, and FAILS in
+ * CI (CI=true), where the set-up must have provided both.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { describeWithPulumi } from "./engine-suite";
+import { findOnPath, isExecutable, locatePulumiCli, REPO_ROOT } from "./pulumi-cli";
+
+export const YAML_LANGUAGE_HOST = "pulumi-language-yaml";
+
+/** The YAML host next to the CLI, else on PATH. */
+export function findYamlHost(): string | undefined {
+  const binDir = locatePulumiCli().cli?.binDir;
+  const besideCli = binDir && path.join(binDir, YAML_LANGUAGE_HOST);
+  if (besideCli && isExecutable(besideCli)) return besideCli;
+  return findOnPath(YAML_LANGUAGE_HOST, process.env.PATH ?? "");
+}
+
+export function describeWithYamlHost(name: string, body: () => void): void {
+  describeWithPulumi(name, () => {
+    if (findYamlHost()) {
+      body();
+    } else if (process.env.CI === "true") {
+      it(`has ${YAML_LANGUAGE_HOST} (run scripts/ensure-pulumi-yaml.sh before the tests)`, () => {
+        throw new Error(`${YAML_LANGUAGE_HOST} missing in CI: not next to the Pulumi CLI nor on PATH`);
+      });
+    } else {
+      console.warn(
+        `\n!!! SKIPPING "${name}": no ${YAML_LANGUAGE_HOST} (scripts/ensure-pulumi-yaml.sh builds it).\n`,
+      );
+      it.skip(name, () => undefined);
+    }
+  });
+}
+
+/**
+ * A directory for projects of other languages, outside this repository: nothing above it has a node_modules, so
+ * a program that worked would not be leaning on the repository's.
+ */
+export function outsideRepositoryWorkRoot(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "alicloud-vpn-yaml-"));
+  if (root.startsWith(REPO_ROOT)) throw new Error(`${root} is inside the repository ${REPO_ROOT}`);
+  return root;
+}

@@ -1,0 +1,139 @@
+/**
+ * The provider plugin at the protocol level, as the engine speaks to it (tests/plugin/pluginProcess.ts): the
+ * answers @pulumi/pulumi/provider's server gives on its own (plugin info, schema) and the two it would drop
+ * without plugin/serverHooks.ts: Configure's variables reaching the runtime (the credentials and endpoint exist
+ * only there in this test), and a detailed diff. Fails, naming the hooks, when an SDK moves what they wrap.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { REPO_ROOT } from "../e2e/pulumi-cli";
+import schema from "../../plugin/schema.json";
+import { emptyRequest, proto, startPlugin, toStruct, type PluginProcess } from "./pluginProcess";
+
+const REGION = "cn-hangzhou";
+const GW = "vpn-pluginprotocol00001";
+const VCO = "vco-pluginprotocol00001";
+const URN = "urn:pulumi:test::protocol::alicloud-vpn:index:VpnRouteEntry::to-dc";
+const INPUTS = { vpnGatewayId: GW, routeDest: "10.80.0.0/16", nextHop: VCO, weight: 100, publishVpc: true };
+const ID = `${GW}:${VCO}:10.80.0.0/16`;
+
+type Msg = Record<string, (...args: unknown[]) => never>;
+type DiffKinds = Record<string, number>;
+
+describe("the provider plugin's protocol (pulumi-resource-alicloud-vpn)", () => {
+  let emulator: RunningEmulator;
+  let plugin: PluginProcess;
+  let outs: Record<string, unknown>;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ configDelayMs: 20, gateways: [{ vpnGatewayId: GW, regionId: REGION }] });
+    // No credentials, region or endpoint in the environment: only Configure gives them.
+    plugin = await startPlugin();
+  });
+  afterAll(async () => {
+    await plugin?.stop();
+    await emulator?.stop();
+  });
+
+  const request = (Type: new () => Msg, fields: Record<string, unknown>) => {
+    const message = new Type();
+    for (const [setter, value] of Object.entries(fields)) message[setter](value);
+    return message;
+  };
+  const detailed = (response: Msg): DiffKinds => {
+    const kinds: DiffKinds = {};
+    (response.getDetaileddiffMap() as { forEach(f: (v: Msg, k: string) => void): void }).forEach(
+      (diff, key) => (kinds[key] = diff.getKind() as number),
+    );
+    return kinds;
+  };
+  const KIND = proto.PropertyDiff.Kind as Record<string, number>;
+
+  it("GetPluginInfo and GetSchema: the package's version and schema.json", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    const info = await plugin.call<Msg>("getPluginInfo", emptyRequest());
+    expect(info.getVersion()).toBe(version);
+    const served = await plugin.call<Msg>("getSchema", request(proto.GetSchemaRequest, { setVersion: 0 }));
+    expect(JSON.parse(served.getSchema())).toEqual({ ...schema, version });
+  });
+
+  it("Configure's variables reach the runtime: a route created with the key, region and endpoint given only there", async () => {
+    const configure = new proto.ConfigureRequest();
+    const variables = configure.getVariablesMap();
+    variables.set("alicloud-vpn:config:endpoint", emulator.endpoint);
+    variables.set("alicloud-vpn:config:region", REGION);
+    variables.set("alicloud-vpn:config:accessKey", emulator.credentials.accessKeyId);
+    variables.set("alicloud-vpn:config:secretKey", emulator.credentials.accessKeySecret);
+    configure.setAcceptsecrets(true);
+    await plugin.call("configure", configure);
+
+    const checked = await plugin.call<Msg>(
+      "check",
+      request(proto.CheckRequest, { setUrn: URN, setOlds: toStruct({}), setNews: toStruct(INPUTS) }),
+    );
+    expect(checked.getFailuresList()).toEqual([]);
+    const created = await plugin.call<Msg>(
+      "create",
+      request(proto.CreateRequest, { setUrn: URN, setProperties: checked.getInputs() }),
+    );
+    expect(created.getId()).toBe(ID);
+    outs = (created.getProperties() as Msg).toJavaScript() as Record<string, unknown>;
+    expect(outs).toMatchObject({ ...INPUTS, region: REGION, state: "published" });
+    expect(emulator.routes(GW).map((r) => [r.RouteDest, r.Weight])).toEqual([["10.80.0.0/16", 100]]);
+    const write = emulator.requestLog().find((e) => e.action === "CreateVpnRouteEntry");
+    expect(write?.accessKeyId).toBe(emulator.credentials.accessKeyId);
+    expect(plugin.stderr()).not.toContain(emulator.credentials.accessKeySecret);
+  });
+
+  it("Diff: each changed property, updated in place or replacing the route", async () => {
+    const diff = (news: Record<string, unknown>) =>
+      plugin.call<Msg>(
+        "diff",
+        request(proto.DiffRequest, {
+          setId: ID,
+          setUrn: URN,
+          setOlds: toStruct(outs),
+          setNews: toStruct(news),
+        }),
+      );
+    const failover = await diff({ ...INPUTS, weight: 0, publishVpc: false });
+    expect(failover.getChanges()).toBe(proto.DiffResponse.DiffChanges.DIFF_SOME);
+    expect(failover.getReplacesList()).toEqual([]);
+    expect(failover.getHasdetaileddiff()).toBe(true);
+    expect(detailed(failover)).toEqual({ weight: KIND.UPDATE, publishVpc: KIND.UPDATE });
+
+    const moved = await diff({ ...INPUTS, routeDest: "10.81.0.0/16", description: "moved" });
+    expect(moved.getReplacesList()).toEqual(["routeDest", "description"]);
+    expect(moved.getDeletebeforereplace()).toBe(false);
+    expect(detailed(moved)).toEqual({ routeDest: KIND.UPDATE_REPLACE, description: KIND.ADD_REPLACE });
+
+    const same = await diff(INPUTS);
+    expect(same.getChanges()).toBe(proto.DiffResponse.DiffChanges.DIFF_NONE);
+    expect(detailed(same)).toEqual({});
+  });
+
+  it("Read with only the ID, as `pulumi import` asks: the route and the inputs that declare it", async () => {
+    const read = await plugin.call<Msg>(
+      "read",
+      request(proto.ReadRequest, { setId: ID, setUrn: URN, setProperties: toStruct({}) }),
+    );
+    expect(read.getId()).toBe(ID);
+    expect((read.getInputs() as Msg).toJavaScript()).toEqual({ ...INPUTS, region: REGION });
+  });
+
+  it("Delete, then Read: the route is gone (an empty ID)", async () => {
+    await plugin.call(
+      "delete",
+      request(proto.DeleteRequest, { setId: ID, setUrn: URN, setProperties: toStruct(outs) }),
+    );
+    expect(emulator.routes(GW)).toEqual([]);
+    const read = await plugin.call<Msg>(
+      "read",
+      request(proto.ReadRequest, { setId: ID, setUrn: URN, setProperties: toStruct(outs) }),
+    );
+    expect(read.getId()).toBe("");
+  });
+});
