@@ -284,14 +284,17 @@ export class Invoker {
             cause: Object.assign(new Error(failure.message), { code: failure.code }),
           });
         }
+        let throttled = false;
         try {
           return parseResponse(action, response, context);
         } catch (err) {
           if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
-          if (err instanceof VpcApiError && isThrottlingCode(err.code)) {
-            this.budget.throttled(budgetKey, err.retryAfterMs ?? MS_PER_SECOND);
-          }
+          throttled = err instanceof VpcApiError && isThrottlingCode(err.code);
+          if (throttled) this.budget.throttled(budgetKey, (err as VpcApiError).retryAfterMs ?? MS_PER_SECOND);
           throw err;
+        } finally {
+          // Any other answer passed the account's limit: counted toward this process's share (see CallBudget).
+          if (!throttled && perPeriod !== undefined) this.budget.taken(budgetKey);
         }
       },
       {
