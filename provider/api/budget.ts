@@ -81,7 +81,7 @@ function fullCapacity(perPeriod: number): number {
  */
 export const ADAPTIVE_PACE = {
   measuredMargin: 0.9,
-  minMeasuredCalls: 5,
+  minMeasuredCalls: 10,
   decrease: 0.8,
   minCutIntervalMs: 5_000,
   growthPerSecond: 0.0003,
@@ -119,9 +119,11 @@ export class CallBudget {
       bucket.tokens -= 1;
       if (bucket.tokens >= 0) return waited;
       const waitMs = Math.ceil(-bucket.tokens / bucket.refill);
-      const afterThrottle = bucket.at < bucket.throttleDebtUntil;
+      const keepsDebt = bucket.at < bucket.throttleDebtUntil;
       // A call queued while the debt lasts holds back the calls behind it too: theirs are the throttle's waits.
-      if (afterThrottle) bucket.throttleDebtUntil = Math.max(bucket.throttleDebtUntil, bucket.at + waitMs);
+      if (keepsDebt) bucket.throttleDebtUntil = Math.max(bucket.throttleDebtUntil, bucket.at + waitMs);
+      // So is a wait at a pace the throttles cut (share < 1): they were told, not this wait.
+      const afterThrottle = keepsDebt || bucket.share < 1;
       const throttles = bucket.throttles;
       beforeWait?.(waitMs, afterThrottle);
       await this.clock.sleep(waitMs);
@@ -137,15 +139,16 @@ export class CallBudget {
   /**
    * The API throttled a call of this key anyway (another process of the account, a lower limit than
    * documented): nothing more goes out for it until `retryAfterMs` has passed and the queue has drained, and
-   * the key's pace is cut (ADAPTIVE_PACE), once per throttle: an answer that comes while the last one's debt
-   * lasts is to a call sent before the cut.
+   * the key's pace is cut (ADAPTIVE_PACE, unless `adapt` is false), once per throttle: an answer that comes
+   * while the last one's debt lasts is to a call sent before the cut.
    */
-  throttled(key: string, retryAfterMs: number): void {
+  throttled(key: string, retryAfterMs: number, adapt = true): void {
     const bucket = this.buckets.get(key);
     if (!bucket) return;
     this.refillNow(bucket);
     const sinceCut = bucket.cut ? bucket.at - bucket.cut.at : Infinity;
-    if (bucket.at >= bucket.retryAfterUntil && sinceCut >= ADAPTIVE_PACE.minCutIntervalMs) this.cut(bucket);
+    const due = bucket.at >= bucket.retryAfterUntil && sinceCut >= ADAPTIVE_PACE.minCutIntervalMs;
+    if (adapt && due) this.cut(bucket);
     // The debt comes before the calls queued so far; those whose time falls within it queue again (see take).
     // Answers to a burst of calls each say the same retry-after: they extend one debt, not add one each.
     const debtMs = bucket.at + retryAfterMs - Math.max(bucket.at, bucket.retryAfterUntil);

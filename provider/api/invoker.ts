@@ -290,7 +290,10 @@ export class Invoker {
         } catch (err) {
           if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
           throttled = err instanceof VpcApiError && isThrottlingCode(err.code);
-          if (throttled) this.budget.throttled(budgetKey, (err as VpcApiError).retryAfterMs ?? MS_PER_SECOND);
+          // Writes only adapt their pace: a look at a gateway cut to a twentieth of its limit while four
+          // processes share one gateway still had it when its process was alone (a write every 2 s).
+          const retryAfterMs = (err as VpcApiError).retryAfterMs ?? MS_PER_SECOND;
+          if (throttled) this.budget.throttled(budgetKey, retryAfterMs, isWrite);
           throw err;
         } finally {
           // Any other answer passed the account's limit: counted toward this process's share (see CallBudget).

@@ -72,10 +72,16 @@ test("a wait says whether it keeps a throttle's debt or only the budget's own pa
   budget.throttled("k", 3_000);
   // The throttle's 3 s of debt, then this call's token (at 80% of one call a second): the throttle's wait.
   expect(await take()).toBe(3_000 + 1_000 / 0.8);
-  // The debt is paid off: from here on the bucket refills from empty, and a wait is the budget's own pacing
-  // (one call per 1/0.8 s, the pace growing back a little meanwhile).
+  // The debt is paid off: from here on the bucket refills from empty at the pace the throttle cut (one call
+  // per 1/0.8 s, growing back a little meanwhile): still the throttle's doing, not the documented limit's.
   for (let i = 0; i < 3; i++) await take();
-  expect(told.map(([, afterThrottle]) => afterThrottle)).toEqual([true, false, false, false]);
+  expect(told.map(([, afterThrottle]) => afterThrottle)).toEqual([true, true, true, true]);
+  // Before any throttle, a wait is the budget's own pacing.
+  const fresh = new CallBudget(clock);
+  for (let i = 0; i < 60 - headroom(60); i++) await fresh.take("k", 60, MINUTE);
+  const own: boolean[] = [];
+  await fresh.take("k", 60, MINUTE, (_, afterThrottle) => own.push(afterThrottle));
+  expect(own).toEqual([false]);
   for (const [waitMs] of told.slice(1)) {
     expect(waitMs).toBeGreaterThan(1_240);
     expect(waitMs).toBeLessThanOrEqual(1_250);
