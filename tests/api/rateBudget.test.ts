@@ -17,9 +17,10 @@ beforeEach(async () => {
 afterEach(() => emulator.stop());
 
 /** A dry-run create: the API counts it against the action's limit and changes nothing. */
-const dryRunCreate = (client: VpcClient, i: number) =>
+const dryRunCreate = (client: VpcClient, i: number, clientToken?: string) =>
   client
     .invoke("CreateVpnRouteEntry", {
+      ...(clientToken ? { ClientToken: clientToken } : {}),
       RegionId: REGION,
       VpnGatewayId: GW,
       RouteDest: `10.${i}.0.0/24`,
@@ -85,8 +86,10 @@ test("two processes' budgets on one account's limit: each is throttled, cuts its
   });
   const lane = async (client: VpcClient, first: number) => {
     const codes: string[] = [];
-    // A dry run creates nothing: destinations may repeat.
-    for (let i = 0; i < PER_LANE; i++) codes.push(await dryRunCreate(client, (first + i) % 200));
+    // A dry run creates nothing: destinations may repeat. With a ClientToken it is a write, whose pace adapts.
+    for (let i = 0; i < PER_LANE; i++) {
+      codes.push(await dryRunCreate(client, (first + i) % 200, `budget-${first + i}`));
+    }
     return codes;
   };
   try {
