@@ -31,6 +31,7 @@ import { runConverge, type ConvergeResult } from "./scenarios/converge";
 import { runLargeStack } from "./scenarios/largeStack";
 import { runRateLimited } from "./scenarios/rateLimited";
 import { runFloor, runScale, runScalePoint } from "./scenarios/scale";
+import { runSharedAccount, sharedAccountMarkdown } from "./scenarios/sharedAccount";
 import { runSharedGateway, sharedGatewayMarkdown } from "./scenarios/sharedGateway";
 import { runTableScale, tableScaleMarkdown } from "./scenarios/tableScale";
 import { remoteStateMarkdown, runRemoteState } from "./scenarios/remoteState";
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const alone = process.argv.indexOf("--scale-point");
   if (alone >= 0) return measureScalePointAlone(Number(process.argv[alone + 1]));
   if (process.argv.includes("--shared-gateway")) return measureSharedGateway();
+  if (process.argv.includes("--shared-account")) return measureSharedAccount();
   if (process.argv.includes("--table-scale")) return measureTableScale();
   if (process.argv.includes("--remote-state")) return measureRemoteState();
   if (process.argv.includes("--redraw")) {
@@ -278,6 +280,27 @@ function writeFlagResults<T extends { meta: BenchMeta }>(
   // Only the scenarios of FLAG_SECTIONS, whose results hold a `result`, have figures in a guide.
   const guide = writeFlagSection(REPO_ROOT, base, results as unknown as FlagResults);
   log(`wrote bench/results/${base}.json and ${base}.md${guide ? `, and the figures in ${guide}` : ""}`);
+}
+
+/**
+ * `npm run bench -- --shared-account [S...]`: 4 stacks (or the counts given) of one account at once, 100 routes
+ * each over 2 gateways of its own at 300 ms a write, the emulator at Alibaba's documented rate limits: the
+ * account's 60 creates a minute bind. Writes bench/results/shared-account.{json,md}.
+ */
+async function measureSharedAccount(): Promise<void> {
+  const { meta, started, counts } = startFlagRun("--shared-account");
+  const runs = [];
+  for (const stacks of counts.length ? counts : [4]) {
+    const run = await runSharedAccount(
+      { stacks, routesPerStack: 100, gatewaysPerStack: 2, configDelayMs: 300 },
+      log,
+    );
+    log(
+      `${stacks} stacks: bound ${run.boundSeconds} s, ${run.ratio}x, ${run.throttledPercent}% of writes throttled`,
+    );
+    runs.push(run);
+  }
+  writeFlagResults("shared-account", { meta: finishMeta(meta, started), runs }, sharedAccountMarkdown);
 }
 
 const resultsFile = (quick: boolean) => path.join(RESULTS_DIR, `${quick ? "quick" : "latest"}.json`);

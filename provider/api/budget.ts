@@ -19,6 +19,14 @@ export interface BudgetClock {
 }
 
 interface Bucket {
+  /** The configured calls per period (the documented figure), from which share scales the two below. */
+  perPeriod: number;
+  periodMs: number;
+  /**
+   * The part of the account's limit this process allows itself, in (0, 1]: other processes of the account
+   * spend the same limit, and only the API's throttle answers tell of them (see ADAPTIVE_PACE).
+   */
+  share: number;
   capacity: number;
   /** Tokens per millisecond. */
   refill: number;
@@ -29,6 +37,16 @@ interface Bucket {
    * API's throttle, not only this budget's own pacing.
    */
   throttleDebtUntil: number;
+  /** Calls of this key the API took (answered other than throttled), for the first cut's measure. */
+  admitted: number;
+  /** This process's first call of the key. */
+  createdAt: number;
+  /** The last cut of the share: to what, and when (none yet: undefined). */
+  cut?: { share: number; at: number };
+  /** Throttle answers so far: a call queued before one queues again (see take). */
+  throttles: number;
+  /** Until when the API asked this process to send nothing (the last throttle's x-acs-retry-after). */
+  retryAfterUntil: number;
 }
 
 /**
@@ -38,6 +56,38 @@ interface Bucket {
 export function headroom(perPeriod: number): number {
   return Math.max(1, Math.ceil(perPeriod * 0.02));
 }
+
+/** The burst a process allows itself while it has the whole limit: the API's bucket less headroom. */
+function fullCapacity(perPeriod: number): number {
+  return Math.max(1, perPeriod - headroom(perPeriod));
+}
+
+/**
+ * How a process finds its part of an account's limit that other processes (other stacks' providers, other
+ * tools) spend too, from the API's throttle answers alone (issue 27). The first throttle measures it: the
+ * API's bucket was full at this process's first call and is empty now, so this process's part of the calls
+ * it admitted meanwhile is its share; the pace drops to `measuredMargin` of that. Each later throttle cuts
+ * the pace to `decrease` of what it was (AIMD, as TCP shares a link: the larger share gives up more, so
+ * shares even out), at most once per `minCutIntervalMs` (the answers to calls sent before a cut do not cut
+ * again). Between throttles the pace grows back by `growthPerSecond` of the limit each second, up to the
+ * whole of it: slow, so that N processes near the limit together meet a throttle about once a minute, not
+ * once a second; a pace that grew faster the longer no throttle came (to catch up sooner once the others
+ * are done) made the processes probe together and doubled the throttles. Never below `minShare`. Tuned on
+ * tests/api/sharedAccountBudget.test.ts's simulation (4 processes of 100 creates at 60 a minute over 4
+ * gateways each: 9 throttles, 1.08x the account's bound; other spreads 1.05x to 1.23x; 2 of 200: 2, 1.04x;
+ * 8 of 50: 27, 1.27x), and measured with `npm run bench -- --shared-account`. Most of what is lost is the
+ * end: the last process left keeps the pace it had while sharing. The cost for one process alone that met
+ * a throttle (the API's bucket spent by a run just before it): 80% of the pace, taken back over 11 minutes.
+ */
+export const ADAPTIVE_PACE = {
+  measuredMargin: 0.9,
+  minMeasuredCalls: 10,
+  decrease: 0.8,
+  minCutIntervalMs: 5_000,
+  growthPerSecond: 0.0003,
+  minShare: 0.05,
+} as const;
+const MS_PER_SECOND = 1000;
 
 /**
  * One budget of API calls per key (account, region, action) inside this process, so that calls wait their
@@ -63,46 +113,120 @@ export class CallBudget {
     periodMs: number,
     beforeWait?: (waitMs: number, afterThrottle: boolean) => void,
   ): Promise<number> {
-    const bucket = this.bucket(key, perPeriod, periodMs);
-    bucket.tokens -= 1;
-    if (bucket.tokens >= 0) return 0;
-    const waitMs = Math.ceil(-bucket.tokens / bucket.refill);
-    const afterThrottle = bucket.at < bucket.throttleDebtUntil;
-    // A call queued while the debt lasts holds back the calls behind it too: theirs are the throttle's waits.
-    if (afterThrottle) bucket.throttleDebtUntil = Math.max(bucket.throttleDebtUntil, bucket.at + waitMs);
-    beforeWait?.(waitMs, afterThrottle);
-    await this.clock.sleep(waitMs);
-    return waitMs;
+    let waited = 0;
+    for (;;) {
+      const bucket = this.bucket(key, perPeriod, periodMs);
+      bucket.tokens -= 1;
+      if (bucket.tokens >= 0) return waited;
+      const waitMs = Math.ceil(-bucket.tokens / bucket.refill);
+      const keepsDebt = bucket.at < bucket.throttleDebtUntil;
+      // A call queued while the debt lasts holds back the calls behind it too: theirs are the throttle's waits.
+      if (keepsDebt) bucket.throttleDebtUntil = Math.max(bucket.throttleDebtUntil, bucket.at + waitMs);
+      // So is a wait at a pace the throttles cut (share < 1): they were told, not this wait.
+      const afterThrottle = keepsDebt || bucket.share < 1;
+      const throttles = bucket.throttles;
+      beforeWait?.(waitMs, afterThrottle);
+      await this.clock.sleep(waitMs);
+      waited += waitMs;
+      // A throttle answered meanwhile whose debt still lasts: this call's time was given before it, so it
+      // queues again behind the debt rather than go now and be throttled too.
+      const now = this.buckets.get(key);
+      if (now && now.throttles !== throttles && this.clock.now() < now.retryAfterUntil) continue;
+      return waited;
+    }
   }
 
   /**
    * The API throttled a call of this key anyway (another process of the account, a lower limit than
-   * documented): nothing more goes out for it until `retryAfterMs` has passed and the queue has drained.
+   * documented): nothing more goes out for it until `retryAfterMs` has passed and the queue has drained, and
+   * the key's pace is cut (ADAPTIVE_PACE, unless `adapt` is false), once per throttle: an answer that comes
+   * while the last one's debt lasts is to a call sent before the cut.
    */
-  throttled(key: string, retryAfterMs: number): void {
+  throttled(key: string, retryAfterMs: number, adapt = true): void {
     const bucket = this.buckets.get(key);
     if (!bucket) return;
     this.refillNow(bucket);
-    bucket.tokens = Math.min(bucket.tokens, 0) - retryAfterMs * bucket.refill;
+    const sinceCut = bucket.cut ? bucket.at - bucket.cut.at : Infinity;
+    const due = bucket.at >= bucket.retryAfterUntil && sinceCut >= ADAPTIVE_PACE.minCutIntervalMs;
+    if (adapt && due) this.cut(bucket);
+    // The debt comes before the calls queued so far; those whose time falls within it queue again (see take).
+    // Answers to a burst of calls each say the same retry-after: they extend one debt, not add one each.
+    const debtMs = bucket.at + retryAfterMs - Math.max(bucket.at, bucket.retryAfterUntil);
+    bucket.tokens = Math.min(bucket.tokens, 0) - Math.max(0, debtMs) * bucket.refill;
+    bucket.throttles++;
+    bucket.retryAfterUntil = Math.max(bucket.retryAfterUntil, bucket.at + retryAfterMs);
     bucket.throttleDebtUntil = bucket.at + Math.ceil(-bucket.tokens / bucket.refill);
+  }
+
+  /** The API took a call of this key (any answer but a throttle): counted for the first cut's measure. */
+  taken(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.admitted++;
+  }
+
+  /**
+   * The first throttle measures this process's share: the API's bucket was full (as far as this process
+   * knows) at its first call and is empty now, so it admitted its limit plus the refill since, from every
+   * process of the account; this process's part of those calls is its share. Later ones cut multiplicatively.
+   */
+  private cut(bucket: Bucket): void {
+    let share = bucket.share * ADAPTIVE_PACE.decrease;
+    // Too few calls to measure by: the API's bucket was most likely spent before this process began (a run
+    // that just ended), which a measure would take for other processes' calls, down to nothing.
+    if (!bucket.cut && bucket.admitted >= ADAPTIVE_PACE.minMeasuredCalls) {
+      const allowed = bucket.perPeriod * (1 + (bucket.at - bucket.createdAt) / bucket.periodMs);
+      share = Math.min(bucket.share, bucket.admitted / allowed) * ADAPTIVE_PACE.measuredMargin;
+    }
+    bucket.cut = { share: Math.max(ADAPTIVE_PACE.minShare, share), at: bucket.at };
+    this.setShare(bucket, bucket.cut.share);
+  }
+
+  /** The part of the key's documented limit this process allows itself now (1 before any throttle). */
+  shareOf(key: string): number {
+    return this.buckets.get(key)?.share ?? 1;
   }
 
   private bucket(key: string, perPeriod: number, periodMs: number): Bucket {
     let bucket = this.buckets.get(key);
-    const capacity = Math.max(1, perPeriod - headroom(perPeriod));
-    if (!bucket || bucket.capacity !== capacity) {
+    if (!bucket || bucket.perPeriod !== perPeriod || bucket.periodMs !== periodMs) {
       const at = this.clock.now();
-      bucket = { capacity, refill: perPeriod / periodMs, tokens: capacity, at, throttleDebtUntil: at };
+      const capacity = fullCapacity(perPeriod);
+      bucket = {
+        perPeriod,
+        periodMs,
+        share: 1,
+        capacity,
+        refill: perPeriod / periodMs,
+        tokens: capacity,
+        at,
+        throttleDebtUntil: at,
+        throttles: 0,
+        retryAfterUntil: at,
+        admitted: 0,
+        createdAt: at,
+      };
       this.buckets.set(key, bucket);
     }
     this.refillNow(bucket);
     return bucket;
   }
 
+  /** The pace and the burst follow the share; tokens already there stay, up to the new burst. */
+  private setShare(bucket: Bucket, share: number): void {
+    bucket.share = share;
+    bucket.refill = (bucket.perPeriod * share) / bucket.periodMs;
+    bucket.capacity = Math.max(1, fullCapacity(bucket.perPeriod) * share);
+    bucket.tokens = Math.min(bucket.capacity, bucket.tokens);
+  }
+
   private refillNow(bucket: Bucket): void {
     const now = this.clock.now();
     bucket.tokens = Math.min(bucket.capacity, bucket.tokens + Math.max(0, now - bucket.at) * bucket.refill);
     bucket.at = now;
+    if (bucket.cut && bucket.share < 1) {
+      const calmSeconds = (now - bucket.cut.at) / MS_PER_SECOND;
+      this.setShare(bucket, Math.min(1, bucket.cut.share + ADAPTIVE_PACE.growthPerSecond * calmSeconds));
+    }
   }
 }
 

@@ -80,6 +80,8 @@ export interface WaitOptions {
   pollMs?: number;
   /** Factor each poll interval grows by. @default 1.5 */
   pollGrowth?: number;
+  /** The longest poll interval. @default 10000 */
+  maxPollMs?: number;
   /**
    * Epoch ms: a throttled look ends the wait (`throttled` in the answer) at this time instead of being asked
    * again after its x-acs-retry-after (1 s), for a caller that expects the gateway done by then and whose next
@@ -259,7 +261,7 @@ export class VpcClient {
       schedule: {
         firstMs: opts.pollMs ?? DEFAULT_GATEWAY_POLL_MS,
         growth: opts.pollGrowth ?? GATEWAY_POLL_GROWTH,
-        maxMs: MAX_GATEWAY_POLL_MS,
+        maxMs: Math.min(opts.maxPollMs ?? MAX_GATEWAY_POLL_MS, MAX_GATEWAY_POLL_MS),
       },
       deadlineAt: deadline.at,
       now: () => this.invoker.now(),

@@ -284,14 +284,20 @@ export class Invoker {
             cause: Object.assign(new Error(failure.message), { code: failure.code }),
           });
         }
+        let throttled = false;
         try {
           return parseResponse(action, response, context);
         } catch (err) {
           if (err instanceof VpcApiError && err.code === EXPIRED_TOKEN) this.chain.invalidate(resolved.spec);
-          if (err instanceof VpcApiError && isThrottlingCode(err.code)) {
-            this.budget.throttled(budgetKey, err.retryAfterMs ?? MS_PER_SECOND);
-          }
+          throttled = err instanceof VpcApiError && isThrottlingCode(err.code);
+          // Writes only adapt their pace: a look at a gateway cut to a twentieth of its limit while four
+          // processes share one gateway still had it when its process was alone (a write every 2 s).
+          const retryAfterMs = (err as VpcApiError).retryAfterMs ?? MS_PER_SECOND;
+          if (throttled) this.budget.throttled(budgetKey, retryAfterMs, isWrite);
           throw err;
+        } finally {
+          // Any other answer passed the account's limit: counted toward this process's share (see CallBudget).
+          if (!throttled && perPeriod !== undefined) this.budget.taken(budgetKey);
         }
       },
       {

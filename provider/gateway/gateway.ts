@@ -54,6 +54,19 @@ const OTHER_WRITER_POLL_FRACTION = 0.25;
 const MAX_EXPECTED_APPLY_MS = 30_000;
 /** When the gateway was already active at the first look, the next wait is at most this fraction of it. */
 const APPLY_TIME_SHRINK = 0.98;
+/**
+ * On a gateway another writer shares (this process's write was refused as busy), a wait after a write may
+ * include the other writer's changes, which take the gateway the moment it is active: such a wait, longer
+ * than this multiple of the fastest one seen, teaches nothing of the gateway. Learned from, a stack kept from
+ * the gateway by three others learned 1 to 2 s for a 300 ms gateway, and then slept that long after each of
+ * its writes once it was alone (4 processes of 20 creates: 41.6 s for 24 s of writes; issue 27).
+ */
+const FOREIGN_WAIT_FACTOR = 1.5;
+/**
+ * There, a first look that finds the gateway active shrinks the next wait to at most this fraction: what
+ * was learned may include another writer's changes, and the halfway rule would take it down 2% a write.
+ */
+const SHARED_APPLY_TIME_SHRINK = 0.75;
 
 /** What a gateway takes from its provider process: the API client, one clock, the wait settings. */
 export interface GatewayEnv {
@@ -90,18 +103,21 @@ export function followUpPollMs(expectedMs: number): number {
  * have been done sooner, so the next wait is shorter: halfway down to the last time the gateway was seen
  * busy after a write (`busyBeforeMs`), at least 2% shorter. So a wait learned from a look that a throttle
  * held back (1.45 s for a 1 s gateway, measured) comes down in a write or two, where 2% a write took twenty,
- * and a gateway that got faster is followed down 2% a write.
+ * and a gateway that got faster is followed down 2% a write. On a gateway another writer shares (`shared`),
+ * at least 25% a write (see SHARED_APPLY_TIME_SHRINK).
  */
 export function nextExpectedApplyMs(
   expectedMs: number,
   seen: ApplyObservation,
   busyBeforeMs?: number,
+  shared = false,
 ): number {
   const { lastBusyAfterMs: busy, activeSeenAfterMs: active } = seen;
   let next: number;
   if (busy === undefined) {
     const halfway = busyBeforeMs === undefined ? 0 : (expectedMs - busyBeforeMs) / 2;
-    next = expectedMs - Math.max(expectedMs * (1 - APPLY_TIME_SHRINK), halfway);
+    const shrink = shared ? SHARED_APPLY_TIME_SHRINK : APPLY_TIME_SHRINK;
+    next = expectedMs - Math.max(expectedMs * (1 - shrink), halfway);
   } else next = active - busy <= followUpPollMs(active) ? active : Math.max(busy, active / 2);
   return Math.min(MAX_EXPECTED_APPLY_MS, Math.round(next));
 }
@@ -117,6 +133,10 @@ export class Gateway {
   private expectedApplyMs = 0;
   /** The last time a write was seen still applying, in ms after its answer (none seen yet: undefined). */
   private busyAfterMs?: number;
+  /** Another writer shares this gateway: a write of this process was refused as busy. */
+  private shared = false;
+  /** The shortest wait after a write (ms after its answer until seen active): no write applied slower. */
+  private fastestAppliedMs = Infinity;
   private dualTunnel?: Promise<boolean>;
 
   constructor(
@@ -182,7 +202,10 @@ export class Gateway {
         }
       },
       // Keeping the turn: this process's next write would be refused as well.
-      whileBusy: () => this.waitForOtherWriter(),
+      whileBusy: () => {
+        this.shared = true;
+        return this.waitForOtherWriter();
+      },
     });
     if (!effect) this.listings.invalidate();
     let change: ((entries: ListedRoute[]) => ListedRoute[]) | undefined;
@@ -229,21 +252,37 @@ export class Gateway {
   private async waitUntilApplied(): Promise<void> {
     const answeredAt = this.env.now();
     const expected = this.expectedApplyMs;
-    await this.env.sleep(expected);
+    // On a shared gateway what was learned may include other writers' changes: the first look comes at a
+    // quarter of it, and the looks go on at that pace, so a time learned too long comes down in a write or two.
+    const sharedPollMs = Math.max(MIN_POLL_MS, expected * OTHER_WRITER_POLL_FRACTION);
+    const shared = this.shared && expected > 0 && this.env.pollMs() === undefined;
+    await this.env.sleep(shared ? sharedPollMs : expected);
     // A throttled look (1 s x-acs-retry-after) does not hold the next write back past the time the gateway
     // should be done: it most likely is, and a write that finds it busy is retried anyway.
     const seen = await this.client.waitForGatewayActive(this.scope, {
-      pollMs: this.env.pollMs() ?? followUpPollMs(expected),
-      pollGrowth: expected <= 0 ? FIRST_POLL_GROWTH : LEARNED_POLL_GROWTH,
+      pollMs: shared ? sharedPollMs : (this.env.pollMs() ?? followUpPollMs(expected)),
+      pollGrowth: shared ? 1 : expected <= 0 ? FIRST_POLL_GROWTH : LEARNED_POLL_GROWTH,
+      // Past the learned time, another writer may hold the gateway: looks as often as waitForOtherWriter's, so
+      // the next write goes soon after the gateway is free, not up to 10 s later.
+      // Before anything is learned, at a steady FIRST_POLL_MS: grown to seconds, the first look to find the
+      // gateway active could come after several other writers' changes, all learned as this write's.
+      maxPollMs: expected > 0 ? Math.max(MIN_POLL_MS, expected * OTHER_WRITER_POLL_FRACTION) : FIRST_POLL_MS,
       // A little after the learned time, which is shrunk now and then to see whether the gateway got faster.
-      releaseOnThrottleAfter: expected > 0 ? answeredAt + expected * RELEASE_MARGIN : undefined,
+      // Before anything is learned, at once: a look the API held back a second says nothing of the gateway and
+      // would be learned as apply time (several seconds, with four processes looking at one gateway).
+      releaseOnThrottleAfter: expected > 0 ? answeredAt + expected * RELEASE_MARGIN : answeredAt,
     });
     if (seen.throttled) return; // nothing learned of the gateway
+    const activeSeenAfterMs = seen.activeSeenAt - answeredAt;
+    this.fastestAppliedMs = Math.min(this.fastestAppliedMs, activeSeenAfterMs);
+    // Another writer's changes after this one: nothing learned of the gateway (FOREIGN_WAIT_FACTOR).
+    if (activeSeenAfterMs > this.fastestAppliedMs * FOREIGN_WAIT_FACTOR) return;
     const lastBusyAfterMs = seen.lastBusyAt === undefined ? undefined : seen.lastBusyAt - answeredAt;
     this.expectedApplyMs = nextExpectedApplyMs(
       expected,
-      { lastBusyAfterMs, activeSeenAfterMs: seen.activeSeenAt - answeredAt },
+      { lastBusyAfterMs, activeSeenAfterMs },
       this.busyAfterMs,
+      this.shared,
     );
     this.busyAfterMs = lastBusyAfterMs ?? this.busyAfterMs;
   }

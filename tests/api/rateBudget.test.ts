@@ -17,9 +17,10 @@ beforeEach(async () => {
 afterEach(() => emulator.stop());
 
 /** A dry-run create: the API counts it against the action's limit and changes nothing. */
-const dryRunCreate = (client: VpcClient, i: number) =>
+const dryRunCreate = (client: VpcClient, i: number, clientToken?: string) =>
   client
     .invoke("CreateVpnRouteEntry", {
+      ...(clientToken ? { ClientToken: clientToken } : {}),
       RegionId: REGION,
       VpnGatewayId: GW,
       RouteDest: `10.${i}.0.0/24`,
@@ -64,3 +65,45 @@ test("without the budget (ALICLOUD_VPN_RATE_LIMITS=off) the same burst is thrott
   const codes = await burst({ ALICLOUD_VPN_RATE_LIMITS: "off" });
   expect(codes.filter((c) => c === "Throttling.User")).toHaveLength(CALLS - 60);
 });
+
+test("two processes' budgets on one account's limit: each is throttled, cuts its pace, and every call is answered", async () => {
+  // Two budgets, as two provider processes have, at 300 creates a minute (emulator and clients alike); each
+  // process makes its calls 8 at a time, as a provider writes to 8 gateways.
+  const LIMIT = 300;
+  const LANES = 8;
+  const PER_LANE = 25;
+  emulator.setRateLimits({ perMinute: { CreateVpnRouteEntry: LIMIT } });
+  const env = { ALICLOUD_VPN_RATE_LIMITS: JSON.stringify({ CreateVpnRouteEntry: LIMIT }) };
+  const processes = [0, 1].map(() => {
+    const budget = new CallBudget({ now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const client = new VpcClient({
+      endpoint: emulator.endpoint,
+      credentials: emulator.credentials,
+      env,
+      budget,
+    });
+    return { budget, client };
+  });
+  const lane = async (client: VpcClient, first: number) => {
+    const codes: string[] = [];
+    // A dry run creates nothing: destinations may repeat. With a ClientToken it is a write, whose pace adapts.
+    for (let i = 0; i < PER_LANE; i++) {
+      codes.push(await dryRunCreate(client, (first + i) % 200, `budget-${first + i}`));
+    }
+    return codes;
+  };
+  try {
+    const codes = await Promise.all(
+      processes.flatMap(({ client }, p) =>
+        Array.from({ length: LANES }, (_, l) => lane(client, (p * LANES + l) * PER_LANE)),
+      ),
+    );
+    expect(codes.flat()).toEqual(Array(2 * LANES * PER_LANE).fill("DryRunOperation"));
+    // Each process learned of the other from throttle answers alone, and paces itself below the whole limit.
+    const key = `key:${emulator.credentials.accessKeyId}\n${REGION}\nCreateVpnRouteEntry`;
+    for (const { budget } of processes) expect(budget.shareOf(key)).toBeLessThan(1);
+    expect(emulator.requestLog().some((e) => e.rateLimited)).toBe(true);
+  } finally {
+    processes.forEach(({ client }) => client.destroy());
+  }
+}, 60_000);
