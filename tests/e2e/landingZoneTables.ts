@@ -1,8 +1,44 @@
 /**
- * The landing zone's route tables as the emulator holds them, and as every language's landing zone must leave them
- * after its first `up` (examples/landing-zone-yaml, examples/landing-zone-python): one line per route, sorted.
+ * The landing zone as every language's test meets it (examples/landing-zone-yaml, examples/landing-zone-python):
+ * the emulator holding its gateways and the member account, and its route tables as the emulator holds them and as
+ * the first `up` must leave them, one line per route, sorted.
  */
-import type { RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { testTls } from "../support/testTls";
+import { emulatorEnv } from "./emulator-env";
+
+/** A key of the member account, which the branch's provider reaches through the role it assumes. */
+const MEMBER_KEY = { accessKeyId: "LTAImember0000000000001", accessKeySecret: "member-secret" };
+
+/**
+ * An emulator (STS over TLS) holding the landing zone's three gateways, the branch's in the member account whose
+ * role (`memberRoleArn`, `memberExternalId`) the main account may assume; `c` reads the stack's config. With it,
+ * the environment a project needs to reach it (the STS endpoint and its certificate included).
+ */
+export async function startLandingZoneEmulator(
+  c: (key: string) => string,
+  seed: number,
+): Promise<{ emulator: RunningEmulator; env: Record<string, string> }> {
+  const tls = await testTls();
+  const emulator = await startEmulator({ configDelayMs: 20, seed, gateways: [], sts: { tls } });
+  const [, accountId, roleName] = /^acs:ram::(\d+):role\/(.+)$/.exec(c("memberRoleArn")) ?? [];
+  emulator.addRole({
+    accountId,
+    roleName,
+    trustedAccounts: [emulator.accountId],
+    externalId: c("memberExternalId"),
+  });
+  emulator.addCredential({ ...MEMBER_KEY, accountId });
+  emulator.addGateway({ vpnGatewayId: c("hubHangzhouGateway"), regionId: "cn-hangzhou" });
+  emulator.addGateway({ vpnGatewayId: c("hubShanghaiGateway"), regionId: "cn-shanghai" });
+  emulator.addGateway({ vpnGatewayId: c("branchGateway"), regionId: "cn-shanghai", accountId });
+  const env = {
+    ...emulatorEnv(emulator),
+    ALIBABA_CLOUD_ENDPOINT_STS: emulator.stsEndpoint as string,
+    NODE_EXTRA_CA_CERTS: tls.caFile,
+  };
+  return { emulator, env };
+}
 
 /** `dest nextHop weight state "description"`, then policy routes as `p<priority> source dest nextHop weight state`. */
 export function tableOf(emulator: RunningEmulator, gateway: string): string[] {

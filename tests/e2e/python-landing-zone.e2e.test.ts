@@ -9,22 +9,19 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { VpcClient } from "../../provider/api";
 import { ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
-import { emulatorEnv } from "./emulator-env";
-import { declaredTables, stackConfig, tableOf } from "./landingZoneTables";
+import { declaredTables, stackConfig, startLandingZoneEmulator, tableOf } from "./landingZoneTables";
 import { describeWithPython, projectVirtualEnv } from "./python-suite";
 import { outsideRepositoryWorkRoot } from "./yaml-suite";
-import { testTls } from "../support/testTls";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
 
 const EXAMPLE_DIR = path.join(REPO_ROOT, "examples", "landing-zone-python");
 const PLUGIN = path.join(REPO_ROOT, "pulumi-resource-alicloud-vpn");
-const MEMBER_KEY = { accessKeyId: "LTAImember0000000000001", accessKeySecret: "member-secret" };
 const ROUTE_TYPE = "alicloud-vpn:index:VpnRouteEntry";
 const NS = "landing-zone-python";
 /** Runs a snippet's resource constructors without an engine: Pulumi's mocks answer every registration. */
@@ -59,19 +56,8 @@ describeWithPython(
     };
 
     beforeAll(async () => {
-      const tls = await testTls();
-      emulator = await startEmulator({ configDelayMs: 20, seed: 29, gateways: [], sts: { tls } });
-      const [, accountId, roleName] = /^acs:ram::(\d+):role\/(.+)$/.exec(c("memberRoleArn")) ?? [];
-      emulator.addRole({
-        accountId,
-        roleName,
-        trustedAccounts: [emulator.accountId],
-        externalId: c("memberExternalId"),
-      });
-      emulator.addCredential({ ...MEMBER_KEY, accountId });
-      emulator.addGateway({ vpnGatewayId: c("hubHangzhouGateway"), regionId: "cn-hangzhou" });
-      emulator.addGateway({ vpnGatewayId: c("hubShanghaiGateway"), regionId: "cn-shanghai" });
-      emulator.addGateway({ vpnGatewayId: c("branchGateway"), regionId: "cn-shanghai", accountId });
+      const started = await startLandingZoneEmulator(c, 29);
+      emulator = started.emulator;
       workRoot = outsideRepositoryWorkRoot();
       const files = Object.fromEntries(
         ["Pulumi.yaml", "__main__.py", "requirements.txt"].map((f) => [
@@ -84,11 +70,7 @@ describeWithPython(
         workRoot,
         files,
         config: cfg,
-        env: {
-          ...emulatorEnv(emulator),
-          ALIBABA_CLOUD_ENDPOINT_STS: emulator.stsEndpoint as string,
-          NODE_EXTRA_CA_CERTS: tls.caFile,
-        },
+        env: started.env,
       });
       projectVirtualEnv(path.join(project.dir, "venv"), venv());
     });

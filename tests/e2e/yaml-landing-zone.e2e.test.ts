@@ -8,20 +8,17 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { VpcClient } from "../../provider/api";
 import { ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
-import { emulatorEnv } from "./emulator-env";
-import { declaredTables, stackConfig, tableOf } from "./landingZoneTables";
+import { declaredTables, stackConfig, startLandingZoneEmulator, tableOf } from "./landingZoneTables";
 import { describeWithYamlHost, outsideRepositoryWorkRoot } from "./yaml-suite";
-import { testTls } from "../support/testTls";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
 const EXAMPLE_DIR = path.join(REPO_ROOT, "examples", "landing-zone-yaml");
-const MEMBER_KEY = { accessKeyId: "LTAImember0000000000001", accessKeySecret: "member-secret" };
 const ROUTE_TYPE = "alicloud-vpn:index:VpnRouteEntry";
 
 /** The example's program with its `packages:` entry pointing at this repository (the package's folder). */
@@ -49,30 +46,15 @@ describeWithYamlHost("the landing zone in YAML, through the provider plugin, aga
 
   beforeAll(async () => {
     cfg = config();
-    const tls = await testTls();
-    emulator = await startEmulator({ configDelayMs: 20, seed: 23, gateways: [], sts: { tls } });
-    const [, accountId, roleName] = /^acs:ram::(\d+):role\/(.+)$/.exec(c("memberRoleArn")) ?? [];
-    emulator.addRole({
-      accountId,
-      roleName,
-      trustedAccounts: [emulator.accountId],
-      externalId: c("memberExternalId"),
-    });
-    emulator.addCredential({ ...MEMBER_KEY, accountId });
-    emulator.addGateway({ vpnGatewayId: c("hubHangzhouGateway"), regionId: "cn-hangzhou" });
-    emulator.addGateway({ vpnGatewayId: c("hubShanghaiGateway"), regionId: "cn-shanghai" });
-    emulator.addGateway({ vpnGatewayId: c("branchGateway"), regionId: "cn-shanghai", accountId });
+    const started = await startLandingZoneEmulator(c, 23);
+    emulator = started.emulator;
     workRoot = outsideRepositoryWorkRoot();
     project = await createPulumiProject({
       name: "landing-zone-yaml",
       workRoot,
       files: { "Pulumi.yaml": program() },
       config: cfg,
-      env: {
-        ...emulatorEnv(emulator),
-        ALIBABA_CLOUD_ENDPOINT_STS: emulator.stsEndpoint as string,
-        NODE_EXTRA_CA_CERTS: tls.caFile,
-      },
+      env: started.env,
     });
   });
   afterAll(async () => {
