@@ -40,6 +40,22 @@ export async function startLandingZoneEmulator(
   return { emulator, env };
 }
 
+/**
+ * The creates the branch's gateway took since the emulator's log was cleared, and whether every one was made in
+ * the member account with a session of the assumed role (the branch's explicit provider).
+ */
+export function branchCreates(emulator: RunningEmulator, c: (key: string) => string) {
+  const creates = emulator
+    .requestLog()
+    .filter((e) => e.action.startsWith("Create") && e.params.VpnGatewayId === c("branchGateway"));
+  return {
+    count: creates.length,
+    inMemberAccount: creates.every(
+      (e) => e.accountId !== emulator.accountId && e.accessKeyId?.startsWith("STS."),
+    ),
+  };
+}
+
 /** `dest nextHop weight state "description"`, then policy routes as `p<priority> source dest nextHop weight state`. */
 export function tableOf(emulator: RunningEmulator, gateway: string): string[] {
   return [

@@ -13,7 +13,13 @@ import { VpcClient } from "../../provider/api";
 import { ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
-import { declaredTables, stackConfig, startLandingZoneEmulator, tableOf } from "./landingZoneTables";
+import {
+  branchCreates,
+  declaredTables,
+  stackConfig,
+  startLandingZoneEmulator,
+  tableOf,
+} from "./landingZoneTables";
 import { describeWithYamlHost, outsideRepositoryWorkRoot } from "./yaml-suite";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
@@ -79,12 +85,7 @@ describeWithYamlHost("the landing zone in YAML, through the provider plugin, aga
     for (const [gateway, routes] of Object.entries(declaredTables(c)))
       expect(table(c(gateway))).toEqual(routes);
     // The branch's writes: in the member account, signed with a session of the assumed role (one AssumeRole).
-    const writes = emulator.requestLog().filter((e) => e.action.startsWith("Create"));
-    const branch = writes.filter((e) => e.params.VpnGatewayId === c("branchGateway"));
-    expect(branch).toHaveLength(7);
-    expect(branch.every((e) => e.accountId !== emulator.accountId && e.accessKeyId?.startsWith("STS."))).toBe(
-      true,
-    );
+    expect(branchCreates(emulator, c)).toEqual({ count: 7, inMemberAccount: true });
     expect(emulator.requestLog().filter((e) => e.action === "AssumeRole")).toHaveLength(1);
 
     const outputs = (await project.outputs()) as {
