@@ -66,3 +66,15 @@ export function compareTables(declared: string[], listed: string[]): { duplicate
   const missing = [...wanted].filter((key) => !seen.has(key)).length;
   return { duplicates, missing };
 }
+
+/** Destinations of `dests` whose one active route (weight 100) in `listed` is not the one through `active`. */
+export function wrongActive(
+  listed: { RouteDest: string; NextHop: string; Weight: number }[],
+  dests: string[],
+  active: string,
+): number {
+  return dests.filter((d) => {
+    const actives = listed.filter((r) => r.RouteDest === d && r.Weight === 100);
+    return actives.length !== 1 || actives[0].NextHop !== active;
+  }).length;
+}

@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { BUSY_CODES } from "../../provider/api/codes";
 import type { PulumiProject } from "../../tests/e2e/harness";
 import { BENCH_SEED, BENCH_ROUTE_QUOTA, providerEnv } from "../emulators";
-import { compareTables, timed } from "../engine/outcome";
+import { compareTables, timed, wrongActive } from "../engine/outcome";
 import { createBenchProject } from "../engine/project";
 import { round2, type BenchMeta } from "../meta";
 import { BENCH_REGION, ratio } from "../topology";
@@ -172,15 +172,12 @@ function tableCheck(emulator: RunningEmulator, dests: string[], primaryActive: b
     declared,
     listed.map((r) => `${r.RouteDest}|${r.NextHop}`),
   );
-  const active = primaryActive ? PRIMARY : STANDBY;
-  const wrongActive =
-    primaryActive === undefined
-      ? 0
-      : dests.filter((d) => {
-          const actives = listed.filter((r) => r.RouteDest === d && r.Weight === 100);
-          return actives.length !== 1 || actives[0].NextHop !== active;
-        }).length;
-  return { duplicates, missing, wrongActive };
+  return {
+    duplicates,
+    missing,
+    wrongActive:
+      primaryActive === undefined ? 0 : wrongActive(listed, dests, primaryActive ? PRIMARY : STANDBY),
+  };
 }
 
 /** The figures as a table, with the run's versions and machine. */

@@ -11,7 +11,7 @@
  */
 import type { RunningEmulator } from "../../emulator";
 import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
-import { compareTables, timed } from "../engine/outcome";
+import { compareTables, timed, wrongActive } from "../engine/outcome";
 import { programFiles, type ProgramLayout } from "../engine/program";
 import { createBenchProject } from "../engine/project";
 import { round2, type BenchMeta } from "../meta";
@@ -113,13 +113,12 @@ function checkTables(emulator: RunningEmulator, gateways: BenchGateway[]) {
   return compareTables(declared, listed);
 }
 
-function wrongActive(emulator: RunningEmulator, gateways: BenchGateway[], active: string): number {
-  return gateways
-    .flatMap((g) => {
-      const listed = emulator.routes(g.vpnGatewayId);
-      return (g.pairDests ?? []).map((d) => listed.filter((r) => r.RouteDest === d && r.Weight === 100));
-    })
-    .filter((actives) => actives.length !== 1 || actives[0].NextHop !== active).length;
+/** Pair destinations, over every gateway, whose one active route is not the one through `active`. */
+function pairsWithWrongActive(emulator: RunningEmulator, gateways: BenchGateway[], active: string): number {
+  return gateways.reduce(
+    (n, g) => n + wrongActive(emulator.routes(g.vpnGatewayId), g.pairDests ?? [], active),
+    0,
+  );
 }
 
 async function runLayout(
@@ -190,7 +189,7 @@ async function runLayout(
           writes: failoverWrites,
           boundSeconds: round2(failoverBound),
           ratio: round2(ratio(failover.seconds, failoverBound)),
-          wrongActive: wrongActive(emulator, topology, BENCH_STANDBY_HOP),
+          wrongActive: pairsWithWrongActive(emulator, topology, BENCH_STANDBY_HOP),
         },
       };
     } finally {

@@ -1,5 +1,12 @@
 import type { UpdateReport } from "../../tests/e2e/engine-output";
-import { compareTables, failedRouteUrns, isRouteUrn, routeOps, typeOfUrn } from "../engine/outcome";
+import {
+  compareTables,
+  failedRouteUrns,
+  isRouteUrn,
+  routeOps,
+  typeOfUrn,
+  wrongActive,
+} from "../engine/outcome";
 
 const ROUTE_URN =
   "urn:pulumi:test::p::alicloud-vpn:index:VpnGatewayRoutes$pulumi-nodejs:dynamic/alicloud-vpn:VpnRouteEntry::gw1/10.0.0.0/32@vco-1";
@@ -58,5 +65,24 @@ describe("engine outcome", () => {
   it("finds second copies, undeclared entries and missing routes", () => {
     expect(compareTables(["a", "b", "c"], ["a", "b", "c"])).toEqual({ duplicates: 0, missing: 0 });
     expect(compareTables(["a", "b", "c"], ["a", "a", "c", "x"])).toEqual({ duplicates: 2, missing: 1 });
+  });
+});
+
+describe("wrongActive", () => {
+  const route = (RouteDest: string, NextHop: string, Weight: number) => ({ RouteDest, NextHop, Weight });
+  it("counts destinations with no active route, two, or the other next hop active", () => {
+    const listed = [
+      route("10.1.0.0/16", "vco-a", 100), // right
+      route("10.1.0.0/16", "vco-b", 0),
+      route("10.2.0.0/16", "vco-a", 0), // none active
+      route("10.2.0.0/16", "vco-b", 0),
+      route("10.3.0.0/16", "vco-a", 100), // two active
+      route("10.3.0.0/16", "vco-b", 100),
+      route("10.4.0.0/16", "vco-b", 100), // the other one
+    ];
+    const dests = ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16"];
+    expect(wrongActive(listed, dests, "vco-a")).toBe(3);
+    expect(wrongActive(listed, ["10.1.0.0/16"], "vco-a")).toBe(0);
+    expect(wrongActive(listed, ["10.4.0.0/16"], "vco-b")).toBe(0);
   });
 });
