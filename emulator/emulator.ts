@@ -59,6 +59,8 @@ export interface RunningEmulator {
   setFaults(faults: FaultOptions): void;
   /** Replaces the rate limits (`false`: none); every budget starts full again. */
   setRateLimits(limits: RateLimitOptions | false): void;
+  /** How long every gateway stays `updating` after writes from now on: a gateway that got slower or faster. */
+  setConfigDelay(ms: number): void;
   /** Requests per Action, all attempts including rejected ones. */
   counts(): Record<string, number>;
   /** The bounded log of what was asked and answered, oldest first. */
@@ -192,6 +194,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     setFaults: (f) => faults.set(f),
     setRateLimits: (limits) => rateLimits.set(limits),
+    setConfigDelay: (ms) => {
+      core.configDelayMs = ms;
+    },
     counts: () => log.counts(),
     requestLog: () => log.list(),
     clearLog: () => log.clear(),

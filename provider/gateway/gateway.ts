@@ -275,8 +275,9 @@ export class Gateway {
     if (seen.throttled) return; // nothing learned of the gateway
     const activeSeenAfterMs = seen.activeSeenAt - answeredAt;
     this.fastestAppliedMs = Math.min(this.fastestAppliedMs, activeSeenAfterMs);
-    // Another writer's changes after this one: nothing learned of the gateway (FOREIGN_WAIT_FACTOR).
-    if (activeSeenAfterMs > this.fastestAppliedMs * FOREIGN_WAIT_FACTOR) return;
+    // On a shared gateway, another writer's changes after this one: nothing learned of the gateway
+    // (FOREIGN_WAIT_FACTOR). Alone on it, a longer wait is the gateway's own: it got slower.
+    if (this.shared && activeSeenAfterMs > this.fastestAppliedMs * FOREIGN_WAIT_FACTOR) return;
     const lastBusyAfterMs = seen.lastBusyAt === undefined ? undefined : seen.lastBusyAt - answeredAt;
     this.expectedApplyMs = nextExpectedApplyMs(
       expected,

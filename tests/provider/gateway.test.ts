@@ -177,6 +177,27 @@ describe("Gateway against the emulator", () => {
     expect(later).toBeLessThan(first);
   });
 
+  it("alone on a gateway that got slower, learns the longer apply time instead of polling through it", async () => {
+    const gateway = new Gateway(REGION, GW, env());
+    const looksAfter = async (dest: string) => {
+      const before = emulator.requestLog().length;
+      await gateway.write(() => client.createVpnRouteEntry(route(dest)));
+      return emulator
+        .requestLog()
+        .slice(before)
+        .filter((e) => e.action === "DescribeVpnGateway").length;
+    };
+    await looksAfter("10.1.0.0/16");
+    await looksAfter("10.2.0.0/16"); // 30 ms learned
+    emulator.setConfigDelay(300);
+    const slow = [];
+    for (const dest of ["10.3.0.0/16", "10.4.0.0/16", "10.5.0.0/16"]) slow.push(await looksAfter(dest));
+    // The first slow write looks from the 30 ms learned on through the 300 ms the gateway took; the last waits
+    // what it learned, then looks once or twice.
+    expect(slow[2]).toBeLessThanOrEqual(3);
+    expect(slow[0]).toBeGreaterThan(slow[2]);
+  });
+
   it("shares one listing between concurrent readers, and lists afresh after its own write", async () => {
     const gateway = new Gateway(REGION, GW, env());
     const listings = () => emulator.requestLog().filter((e) => e.action === "DescribeVpnRouteEntries").length;
