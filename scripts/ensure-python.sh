@@ -23,24 +23,10 @@ done
 here=$(cd "$(dirname "$0")/.." && pwd)
 log() { echo "ensure-python: $*" >&2; }
 HOST=pulumi-language-python
-shared_bin="$(cd "$here/.." && pwd)/shared/bin"
 python=${PYTHON:-python3}
-
-cli_dir=$(bash "$here/scripts/ensure-pulumi.sh" --locate | tail -n 1)
-cli_version=$("$cli_dir/pulumi" version)
-
-# The newest build in ../shared/bin not newer than the CLI (the CLI and its hosts speak a stable protocol).
-host_dir=""
-host_version=""
-for candidate in "$shared_bin"/v*/"$HOST"; do
-  [ -x "$candidate" ] || continue
-  version=$(basename "$(dirname "$candidate")")
-  [ "$(printf '%s\n%s\n' "${version#v}" "${cli_version#v}" | sort -V | head -n 1)" = "${version#v}" ] || continue
-  if [ -z "$host_version" ] || [ "$(printf '%s\n%s\n' "$host_version" "$version" | sort -V | tail -n 1)" = "$version" ]; then
-    host_dir=$(dirname "$candidate")
-    host_version=$version
-  fi
-done
+# shellcheck source=scripts/shared-language-host.sh
+. "$here/scripts/shared-language-host.sh"
+pick_shared_host "$HOST"
 if command -v "$HOST" >/dev/null 2>&1; then
   host_version=${PULUMI_PYTHON_SDK_VERSION:-$host_version}
 elif [ -z "$host_dir" ]; then
@@ -49,14 +35,7 @@ elif [ -z "$host_dir" ]; then
   $locate_only && exit 1
   exit 0
 elif [ -w "$cli_dir" ]; then
-  for file in "$HOST" "$HOST-exec"; do
-    if ! cmp -s "$host_dir/$file" "$cli_dir/$file"; then
-      cp "$host_dir/$file" "$cli_dir/$file.tmp"
-      chmod 755 "$cli_dir/$file.tmp"
-      mv "$cli_dir/$file.tmp" "$cli_dir/$file"
-      log "$file $host_version copied next to $cli_dir/pulumi"
-    fi
-  done
+  install_shared_host "$HOST" "$HOST-exec"
 fi
 [ -n "$host_version" ] || { log "cannot tell the version of $HOST; set PULUMI_PYTHON_SDK_VERSION"; exit 1; }
 

@@ -25,3 +25,29 @@ export function describeWithPulumi(name: string, body: () => void): void {
     describe.skip(name, body);
   }
 }
+
+/**
+ * `describeWithPulumi` for programs of another language: `missing()` (called once the CLI is found) says what of
+ * the language's tooling is absent, undefined when nothing is. Then the suite is skipped with a loud warning on a
+ * developer machine, and FAILS in CI, where `setUp` must have provided it.
+ */
+export function describeWithTooling(
+  name: string,
+  setUp: string,
+  missing: () => string | undefined,
+  body: () => void,
+): void {
+  describeWithPulumi(name, () => {
+    const absent = missing();
+    if (absent === undefined) {
+      body();
+    } else if (process.env.CI === "true") {
+      it(`has what its programs need (run ${setUp} before the tests)`, () => {
+        throw new Error(`missing in CI: ${absent}`);
+      });
+    } else {
+      console.warn(`\n!!! SKIPPING "${name}": ${absent} (${setUp} provides it).\n`);
+      it.skip(name, () => undefined);
+    }
+  });
+}

@@ -1,12 +1,11 @@
 /**
  * Engine tests of Python programs: the Pulumi CLI, `pulumi-language-python` next to it and the virtual environment
- * with Python's `pulumi` that scripts/ensure-python.sh makes. Without them the suite is skipped with a loud warning
- * on a developer machine, and FAILS in CI (CI=true).
+ * with Python's `pulumi` that scripts/ensure-python.sh makes; without them, `describeWithTooling`'s rules apply.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { describeWithPulumi } from "./engine-suite";
+import { describeWithTooling } from "./engine-suite";
 import { findOnPath, isExecutable, locatePulumiCli, REPO_ROOT } from "./pulumi-cli";
 
 export const PYTHON_LANGUAGE_HOST = "pulumi-language-python";
@@ -27,19 +26,17 @@ export function locatePythonEnv(): { venv?: string; missing?: string } {
 }
 
 export function describeWithPython(name: string, body: (venv: () => string) => void): void {
-  describeWithPulumi(name, () => {
-    const { venv, missing } = locatePythonEnv();
-    if (venv) {
-      body(() => venv);
-    } else if (process.env.CI === "true") {
-      it("has the Python language host and virtual environment (run scripts/ensure-python.sh)", () => {
-        throw new Error(`Python missing in CI: ${missing}`);
-      });
-    } else {
-      console.warn(`\n!!! SKIPPING "${name}": ${missing} (scripts/ensure-python.sh makes it).\n`);
-      it.skip(name, () => undefined);
-    }
-  });
+  let venv: string | undefined;
+  describeWithTooling(
+    name,
+    "scripts/ensure-python.sh",
+    () => {
+      const located = locatePythonEnv();
+      venv = located.venv;
+      return located.missing;
+    },
+    () => body(() => venv as string),
+  );
 }
 
 /**

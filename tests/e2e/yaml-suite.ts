@@ -1,12 +1,11 @@
 /**
  * Engine tests of YAML programs: the Pulumi CLI and `pulumi-language-yaml` (scripts/ensure-pulumi-yaml.sh puts it
- * next to the CLI). Without either, the suite is skipped with a loud warning on a developer machine, and FAILS in
- * CI (CI=true), where the set-up must have provided both.
+ * next to the CLI); without either, `describeWithTooling`'s rules apply.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { describeWithPulumi } from "./engine-suite";
+import { describeWithTooling } from "./engine-suite";
 import { findOnPath, isExecutable, locatePulumiCli, REPO_ROOT } from "./pulumi-cli";
 
 export const YAML_LANGUAGE_HOST = "pulumi-language-yaml";
@@ -20,20 +19,12 @@ export function findYamlHost(): string | undefined {
 }
 
 export function describeWithYamlHost(name: string, body: () => void): void {
-  describeWithPulumi(name, () => {
-    if (findYamlHost()) {
-      body();
-    } else if (process.env.CI === "true") {
-      it(`has ${YAML_LANGUAGE_HOST} (run scripts/ensure-pulumi-yaml.sh before the tests)`, () => {
-        throw new Error(`${YAML_LANGUAGE_HOST} missing in CI: not next to the Pulumi CLI nor on PATH`);
-      });
-    } else {
-      console.warn(
-        `\n!!! SKIPPING "${name}": no ${YAML_LANGUAGE_HOST} (scripts/ensure-pulumi-yaml.sh builds it).\n`,
-      );
-      it.skip(name, () => undefined);
-    }
-  });
+  describeWithTooling(
+    name,
+    "scripts/ensure-pulumi-yaml.sh",
+    () => (findYamlHost() ? undefined : `no ${YAML_LANGUAGE_HOST} next to the Pulumi CLI nor on PATH`),
+    body,
+  );
 }
 
 /**
