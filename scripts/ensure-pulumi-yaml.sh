@@ -58,19 +58,7 @@ if $locate_only; then
   exit 1
 fi
 
-mkdir -p "$out"
-# Parallel test runs and CI jobs share the cache: one builds, the others wait and then take the cache hit.
-if command -v flock >/dev/null 2>&1; then
-  exec 9>"$cache_root/$V/.lock"
-  flock 9
-fi
-if [ ! -x "$out/$HOST" ]; then
-  command -v go >/dev/null 2>&1 || { log "neither $HOST nor go is on PATH"; exit 1; }
-  log "building $HOST $V with $(go version) (first run only)"
-  # Its go.mod has no replace lines, so `go install module@version` builds it as published.
-  GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$out/.build" \
-    go install -trimpath -ldflags "-s -w" "github.com/pulumi/pulumi-yaml/cmd/$HOST@$V" >&2
-  mv "$out/.build/$HOST" "$out/$HOST"
-  rmdir "$out/.build" 2>/dev/null || true
-fi
+# shellcheck source=scripts/go-install-cached.sh
+. "$here/scripts/go-install-cached.sh"
+go_install_cached "$HOST" "github.com/pulumi/pulumi-yaml/cmd/$HOST" "$V" "$out"
 install_next_to_cli

@@ -38,26 +38,7 @@ if $locate_only; then
   exit 1
 fi
 
-mkdir -p "$out"
-# Parallel test runs and CI jobs share the cache: one builds, the others wait and then take the cache hit.
-if command -v flock >/dev/null 2>&1; then
-  exec 9>"$cache_root/$VERSITYGW_VERSION/.lock"
-  flock 9
-fi
-
-if [ -x "$out/versitygw" ]; then
-  echo "$out"
-  exit 0
-fi
-
-command -v go >/dev/null 2>&1 || { log "go is not on PATH, and versitygw is not built in $out"; exit 1; }
-
-log "building versitygw $VERSITYGW_VERSION with $(go version) (first run only)"
-# go install into a scratch directory, then a rename: a build killed half-way leaves no binary that looks done.
-staging="$cache_root/$VERSITYGW_VERSION/bin.tmp"
-rm -rf "$staging"
-GOTOOLCHAIN=local GOBIN="$staging" go install "$MODULE/cmd/versitygw@$VERSITYGW_VERSION" >&2
-mv "$staging/versitygw" "$out/versitygw"
-rm -rf "$staging"
-log "versitygw $VERSITYGW_VERSION in $out"
+# shellcheck source=scripts/go-install-cached.sh
+. "$(dirname "$0")/go-install-cached.sh"
+go_install_cached versitygw "$MODULE/cmd/versitygw" "$VERSITYGW_VERSION" "$out"
 echo "$out"

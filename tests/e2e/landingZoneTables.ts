@@ -4,6 +4,7 @@
  * the first `up` must leave them, one line per route, sorted.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { VpcClient } from "../../provider/api";
 import { testTls } from "../support/testTls";
 import { emulatorEnv } from "./emulator-env";
 
@@ -56,6 +57,28 @@ export function branchCreates(emulator: RunningEmulator, c: (key: string) => str
   };
 }
 
+/**
+ * A route to the on-premises connection made outside Pulumi on the Hangzhou hub (or one deleted there), as someone
+ * at the console would; returns once the gateway is active again.
+ */
+export async function outsideRoute(
+  emulator: RunningEmulator,
+  c: (key: string) => string,
+  action: "create" | "delete",
+  RouteDest: string,
+): Promise<void> {
+  const api = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+  const hz = { RegionId: "cn-hangzhou", VpnGatewayId: c("hubHangzhouGateway") };
+  const route = { ...hz, RouteDest, NextHop: c("onPremises"), Weight: 100 };
+  try {
+    if (action === "create") await api.createVpnRouteEntry({ ...route, PublishVpc: true });
+    else await api.deleteVpnRouteEntry(route);
+    await api.waitForGatewayActive(hz, { pollMs: 10 });
+  } finally {
+    api.destroy();
+  }
+}
+
 /** `dest nextHop weight state "description"`, then policy routes as `p<priority> source dest nextHop weight state`. */
 export function tableOf(emulator: RunningEmulator, gateway: string): string[] {
   return [
@@ -103,6 +126,11 @@ export function declaredTables(c: (key: string) => string): Record<string, strin
       `p5 192.168.51.0/24 10.21.0.0/16 ${c("branchToSh")} 100 published`,
     ],
   };
+}
+
+/** The Hangzhou hub's first two routes once 10.20.0.0/16 failed over to its standby tunnel. */
+export function hangzhouFailedOver(c: (key: string) => string): string[] {
+  return [`10.20.0.0/16 ${c("hzToShPrimary")} 0 normal`, `10.20.0.0/16 ${c("hzToShStandby")} 100 published`];
 }
 
 /** A stack config file's `key: value` lines (two-space indent, plain values), as a map. */

@@ -39,6 +39,16 @@ describe("Gateway against the emulator", () => {
     PublishVpc: false,
   });
 
+  /** How many times the gateway was looked at (DescribeVpnGateway) during one write of a route to `dest`. */
+  const looksAfterWrite = async (gateway: Gateway, dest: string) => {
+    const before = emulator.requestLog().length;
+    await gateway.write(() => client.createVpnRouteEntry(route(dest)));
+    return emulator
+      .requestLog()
+      .slice(before)
+      .filter((e) => e.action === "DescribeVpnGateway").length;
+  };
+
   beforeEach(async () => {
     emulator = await startEmulator({ configDelayMs: 30, seed: 5 });
     client = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
@@ -163,14 +173,7 @@ describe("Gateway against the emulator", () => {
 
   it("learns the apply time: after the first write it waits about that long before it looks", async () => {
     const gateway = new Gateway(REGION, GW, env());
-    const looksAfter = async (dest: string) => {
-      const before = emulator.requestLog().length;
-      await gateway.write(() => client.createVpnRouteEntry(route(dest)));
-      return emulator
-        .requestLog()
-        .slice(before)
-        .filter((e) => e.action === "DescribeVpnGateway").length;
-    };
+    const looksAfter = (dest: string) => looksAfterWrite(gateway, dest);
     const first = await looksAfter("10.1.0.0/16");
     const later = await looksAfter("10.2.0.0/16");
     expect(first).toBeGreaterThan(1); // polled every 5 ms through the 30 ms apply
@@ -179,14 +182,7 @@ describe("Gateway against the emulator", () => {
 
   it("alone on a gateway that got slower, learns the longer apply time instead of polling through it", async () => {
     const gateway = new Gateway(REGION, GW, env());
-    const looksAfter = async (dest: string) => {
-      const before = emulator.requestLog().length;
-      await gateway.write(() => client.createVpnRouteEntry(route(dest)));
-      return emulator
-        .requestLog()
-        .slice(before)
-        .filter((e) => e.action === "DescribeVpnGateway").length;
-    };
+    const looksAfter = (dest: string) => looksAfterWrite(gateway, dest);
     await looksAfter("10.1.0.0/16");
     await looksAfter("10.2.0.0/16"); // 30 ms learned
     emulator.setConfigDelay(300);
