@@ -5,19 +5,16 @@
  * reach nothing but 127.0.0.1). The other engine suites use the harness's
  * `installPackage` (package.json + dist/ copied), which is faster but is not npm.
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
 import { REPO_ROOT } from "./pulumi-cli";
-import { installOffline } from "../support/offlineInstall";
+import { installOffline, packThisPackage } from "../support/offlineInstall";
 import { emulatorEnv } from "./emulator-env";
 
-const run = promisify(execFile);
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
 
 const REGION = "cn-hangzhou";
@@ -69,12 +66,7 @@ describeWithPulumi("the npm-packed package in a fresh TypeScript project", () =>
 
   beforeAll(async () => {
     workRoot = fs.mkdtempSync(path.join(os.tmpdir(), "alicloud-vpn-routes-pack-"));
-    await run("npm", ["pack", "--pack-destination", workRoot, "--silent"], {
-      cwd: REPO_ROOT,
-      timeout: NPM_TIMEOUT_MS,
-    });
-    const tgz = path.join(workRoot, `${MANIFEST.name}-${MANIFEST.version}.tgz`);
-    expect(fs.existsSync(tgz)).toBe(true);
+    const tgz = await packThisPackage(workRoot, NPM_TIMEOUT_MS);
 
     emulator = await startEmulator({
       configDelayMs: 20,

@@ -37,6 +37,15 @@ export interface OfflineInstall {
   timeoutMs?: number;
 }
 
+/** `npm pack` of this repository into `dest`; the tarball's path. */
+export async function packThisPackage(dest: string, timeoutMs = 120_000): Promise<string> {
+  const { name, version } = readJson<{ name: string; version: string }>(path.join(REPO, "package.json"));
+  await run("npm", ["pack", "--pack-destination", dest, "--silent"], { cwd: REPO, timeout: timeoutMs });
+  const tarball = path.join(dest, `${name}-${version}.tgz`);
+  if (!fs.existsSync(tarball)) throw new Error(`npm pack made no ${tarball}`);
+  return tarball;
+}
+
 export async function installOffline(options: OfflineInstall): Promise<void> {
   const manifest = readJson<{ name: string; version: string; dependencies: Record<string, string> }>(
     path.join(REPO, "package.json"),
