@@ -49,6 +49,24 @@ function tableRoute(route: PlannedRoute): Record<string, unknown> {
 }
 
 /**
+ * The table's route maps from its specs and defaults: each route by its key, defaults applied, as the table's
+ * inputs hold them. Throws a RouteGroupError naming every problem (planRoutes). The provider plugin's check
+ * builds a YAML or Python table's inputs with it too (plugin/routeTable.ts).
+ */
+export function tableRouteMaps(
+  name: string,
+  args: VpnGatewayRouteTableArgs,
+): {
+  routes: Record<string, Record<string, unknown>>;
+  policyRoutes: Record<string, Record<string, unknown>>;
+} {
+  const planned = planRoutes(name, args);
+  const byKey = (kind: PlannedRoute["kind"]) =>
+    Object.fromEntries(planned.filter((r) => r.kind === kind).map((r) => [r.key, tableRoute(r)]));
+  return { routes: byKey("dbr"), policyRoutes: byKey("pbr") };
+}
+
+/**
  * One VPN gateway's destination and policy routes as one resource: the engine's cost stays flat in the
  * number of routes, and with `exclusive: true` the table is authoritative. Create and update converge the
  * gateway to the table from one listing, writing only the routes that differ; routes already on the gateway
@@ -72,17 +90,15 @@ export class VpnGatewayRouteTable extends pulumi.CustomResource {
 
   constructor(name: string, args: VpnGatewayRouteTableArgs, opts?: pulumi.CustomResourceOptions) {
     // The same defaults, keys and table rules as VpnGatewayRoutes (refused here, before any registration).
-    const planned = planRoutes(name, args);
-    const byKey = (kind: PlannedRoute["kind"]) =>
-      Object.fromEntries(planned.filter((r) => r.kind === kind).map((r) => [r.key, tableRoute(r)]));
+    const { routes, policyRoutes } = tableRouteMaps(name, args);
     super(
       VPN_GATEWAY_ROUTE_TABLE_TOKEN,
       name,
       {
         vpnGatewayId: args.vpnGatewayId,
         region: args.region,
-        routes: byKey("dbr"),
-        policyRoutes: byKey("pbr"),
+        routes,
+        policyRoutes,
         exclusive: args.exclusive,
         deletedUndeclared: undefined,
         statuses: undefined,

@@ -1,17 +1,23 @@
 /**
- * The provider plugin's `Provider` (`@pulumi/pulumi/provider`): the two route kinds as custom resources and the
- * component through `construct`, each method the runtime's lifecycle of the route kind (the one the dynamic
- * resources call: provider/runtime/index.ts), run with the resource's URN for the notices of long waits.
+ * The provider plugin's `Provider` (`@pulumi/pulumi/provider`): the two route kinds and the route table as custom
+ * resources and the component through `construct`, each method the runtime's lifecycle of the resource's type
+ * (the one the dynamic resources call: provider/runtime/index.ts), run with the resource's URN for the notices of
+ * long waits.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
-import type { Runtime, RouteProvider } from "../provider/runtime";
-import type { RouteInputs, RouteOutputs } from "../provider/types";
+import type * as pulumiDynamic from "@pulumi/pulumi/dynamic";
+import type { Runtime } from "../provider/runtime";
 import { runtimeConfigOf } from "./config";
 import { construct } from "./construct";
-import { detailedRouteDiff, type PropertyDiffKind } from "./detailedDiff";
+import { detailedRouteDiff, detailedTableDiff, type PropertyDiffKind } from "./detailedDiff";
 import { noticeToEngine, withUrn } from "./engineLog";
-import { routeKindOf, routeKindOfUrn } from "./tokens";
+import { tableInputsFromSpecs } from "./routeTable";
+import { isRouteTable, routeKindOf, routeKindOfUrn } from "./tokens";
+
+type Props = Record<string, unknown>;
+/** A route kind's or the table's lifecycle, on plain properties. */
+type Lifecycle = Required<pulumiDynamic.ResourceProvider<Props, Props>>;
 
 export class AlicloudVpnProvider implements provider.Provider {
   constructor(
@@ -34,37 +40,47 @@ export class AlicloudVpnProvider implements provider.Provider {
     this.runtime.configure(config);
   }
 
-  /** The per-property diff the engine shows; none for the component. */
+  /**
+   * The per-property diff the engine shows; a table's is keyed by route, so a preview lists only the routes
+   * that change (the dynamic table cannot return one). None for the component.
+   */
   detailedDiff(urn: string, olds: unknown, news: unknown): Record<string, PropertyDiffKind> | undefined {
+    if (isRouteTable(urn)) return detailedTableDiff(olds as Props, news as Props);
     const kind = routeKindOf(urn);
-    return kind && detailedRouteDiff(kind, olds as Record<string, unknown>, news as Record<string, unknown>);
+    return kind && detailedRouteDiff(kind, olds as Props, news as Props);
   }
 
+  /** A table's route specs become its routes by key first (routeTable.ts); its lifecycle checks the rest. */
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
-    return withUrn(urn, () => this.routes(urn).check(olds as RouteInputs, news as RouteInputs));
+    if (!isRouteTable(urn))
+      return withUrn(urn, () => this.lifecycle(urn).check(olds as Props, news as Props));
+    const name = urn.split("::").pop() ?? "";
+    const specs = tableInputsFromSpecs(name, news as Props);
+    const checked = await withUrn(urn, () => this.lifecycle(urn).check(olds as Props, specs.inputs));
+    return { inputs: checked.inputs, failures: [...specs.failures, ...(checked.failures ?? [])] };
   }
 
   async diff(id: string, urn: string, olds: unknown, news: unknown): Promise<provider.DiffResult> {
-    return withUrn(urn, () => this.routes(urn).diff(id, olds as RouteOutputs, news as RouteInputs));
+    return withUrn(urn, () => this.lifecycle(urn).diff(id, olds as Props, news as Props));
   }
 
   async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
-    return withUrn(urn, () => this.routes(urn).create(inputs as RouteInputs));
+    return withUrn(urn, () => this.lifecycle(urn).create(inputs as Props));
   }
 
   /** Also `pulumi import`: with only the ID (`gw:nextHop:routeDest`), the route is found by its identity. */
   async read(id: string, urn: string, props?: unknown): Promise<provider.ReadResult> {
-    const result = await withUrn(urn, () => this.routes(urn).read(id, (props ?? {}) as RouteOutputs));
+    const result = await withUrn(urn, () => this.lifecycle(urn).read(id, (props ?? {}) as Props));
     // Gone: an empty ID (and no properties) tells the engine so.
     return result.id ? result : { id: "", props: {} };
   }
 
   async update(id: string, urn: string, olds: unknown, news: unknown): Promise<provider.UpdateResult> {
-    return withUrn(urn, () => this.routes(urn).update(id, olds as RouteOutputs, news as RouteInputs));
+    return withUrn(urn, () => this.lifecycle(urn).update(id, olds as Props, news as Props));
   }
 
   async delete(id: string, urn: string, props: unknown): Promise<void> {
-    return withUrn(urn, () => this.routes(urn).delete(id, props as RouteOutputs));
+    return withUrn(urn, () => this.lifecycle(urn).delete(id, props as Props));
   }
 
   construct(
@@ -81,7 +97,9 @@ export class AlicloudVpnProvider implements provider.Provider {
     this.runtime.cancellation.cancel();
   }
 
-  private routes(urn: string): RouteProvider {
-    return routeKindOfUrn(urn) === "pbr" ? this.runtime.vpnPbrRouteEntry : this.runtime.vpnRouteEntry;
+  private lifecycle(urn: string): Lifecycle {
+    const { vpnGatewayRouteTable, vpnPbrRouteEntry, vpnRouteEntry } = this.runtime;
+    if (isRouteTable(urn)) return vpnGatewayRouteTable as unknown as Lifecycle;
+    return (routeKindOfUrn(urn) === "pbr" ? vpnPbrRouteEntry : vpnRouteEntry) as unknown as Lifecycle;
   }
 }

@@ -9,8 +9,9 @@ import { VpcClient } from "../../provider/api/client";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "./engine-suite";
 import { createPulumiProject, type PulumiProject } from "./harness";
-import { emulatorEnv, oncePerWrite, until } from "./emulator-env";
+import { emulatorEnv, oncePerWrite } from "./emulator-env";
 import { brokenMoments, history, tablesOf } from "./routeHistory";
+import { createRouteOutside, upRefusedHalfWay } from "./tableFaults";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS * 2);
 
@@ -210,14 +211,12 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
       region: REGION,
     });
     try {
-      await client.createVpnRouteEntry({
+      await createRouteOutside(emulator, REGION, {
         VpnGatewayId: GW,
         RouteDest: "10.99.0.0/16",
         NextHop: A,
-        Weight: 100,
         PublishVpc: false,
       });
-      await client.waitForGatewayActive({ VpnGatewayId: GW }, { pollMs: 10 });
       emulator.drift.learnBgpRoute(GW, { routeDest: "10.98.0.0/16", nextHop: A });
 
       // Before anything is written: a refreshing preview lists the undeclared custom route as a deletion.
@@ -252,15 +251,9 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
     const added = ["10.50.0.0/16", "10.51.0.0/16", "10.52.0.0/16", "10.53.0.0/16"];
     await project.setConfig("more", { value: JSON.stringify(added) });
     emulator.clearLog();
-    const running = await project.start(["up", "--yes", "--skip-preview"]);
-    // Lock the gateway (an overdue payment refuses every write) once two of the four creates went through.
-    const creates = () =>
-      emulator.requestLog().filter((e) => e.action === "CreateVpnRouteEntry" && e.status === 200).length;
-    await until(() => creates() >= 2, ENGINE_TEST_TIMEOUT_MS / 2);
-    emulator.drift.setBusinessStatus(GW, "FinancialLocked");
-    const failed = await running.done;
+    // The gateway refuses every write once two of the four creates went through.
+    const failed = await upRefusedHalfWay(project, emulator, GW);
     expect(failed.exitCode).not.toBe(0);
-    emulator.drift.setBusinessStatus(GW, "Normal");
     expect(failed.stdout).toContain("was changed only in part");
     const recorded = Object.keys((await tableState())!.outputs.routes as object);
     const held = emulator.routes(GW).map((r) => `${r.RouteDest}@${r.NextHop}`);
@@ -279,17 +272,7 @@ describeWithPulumi("VpnGatewayRouteTable: a gateway's routes as one resource", (
   it("a table create refused half-way is recorded with the routes it made, and the next up finishes it", async () => {
     await project.setConfig("fresh", { value: "true" });
     emulator.clearLog();
-    const running = await project.start(["up", "--yes", "--skip-preview"]);
-    const creates = () =>
-      emulator
-        .requestLog()
-        .filter(
-          (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === FRESH_GW && e.status === 200,
-        ).length;
-    await until(() => creates() >= 2, ENGINE_TEST_TIMEOUT_MS / 2);
-    emulator.drift.setBusinessStatus(FRESH_GW, "FinancialLocked");
-    const failed = await running.done;
-    emulator.drift.setBusinessStatus(FRESH_GW, "Normal");
+    const failed = await upRefusedHalfWay(project, emulator, FRESH_GW);
     expect(failed.exitCode).not.toBe(0);
     expect(failed.stdout).toContain("was changed only in part");
     const held = emulator.routes(FRESH_GW).map((r) => `${r.RouteDest}@${r.NextHop}`);

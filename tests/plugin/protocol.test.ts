@@ -9,6 +9,7 @@ import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { REPO_ROOT } from "../e2e/pulumi-cli";
 import schema from "../../plugin/schema.json";
+import { UNKNOWN } from "../../provider/constants";
 import { emptyRequest, proto, startPlugin, toStruct, type PluginProcess } from "./pluginProcess";
 
 const REGION = "cn-hangzhou";
@@ -113,6 +114,85 @@ describe("the provider plugin's protocol (pulumi-resource-alicloud-vpn)", () => 
     const same = await diff(INPUTS);
     expect(same.getChanges()).toBe(proto.DiffResponse.DiffChanges.DIFF_NONE);
     expect(detailed(same)).toEqual({});
+  });
+
+  it("VpnGatewayRouteTable: Check makes the route specs the maps by key; Diff lists the changed routes alone", async () => {
+    const tableUrn = "urn:pulumi:test::protocol::alicloud-vpn:index:VpnGatewayRouteTable::hub";
+    const B = "vco-pluginprotocol00002";
+    const check = async (news: Record<string, unknown>) => {
+      const checked = await plugin.call<Msg>(
+        "check",
+        request(proto.CheckRequest, { setUrn: tableUrn, setOlds: toStruct({}), setNews: toStruct(news) }),
+      );
+      const failures = (checked.getFailuresList() as Msg[]).map((f) => f.getReason() as string);
+      return { inputs: (checked.getInputs() as Msg).toJavaScript() as Record<string, unknown>, failures };
+    };
+    const specs = {
+      vpnGatewayId: GW,
+      defaults: { nextHop: VCO },
+      routes: [{ routeDest: "10.90.0.0/16" }, { routeDest: "10.90.0.0/16", nextHop: B, weight: 0 }],
+      policyRoutes: [{ routeSource: "192.168.9.0/24", routeDest: "10.91.0.0/16" }],
+    };
+    const active = await check(specs);
+    expect(active.failures).toEqual([]);
+    expect(active.inputs).toEqual({
+      vpnGatewayId: GW,
+      routes: {
+        [`10.90.0.0/16@${VCO}`]: { routeDest: "10.90.0.0/16", nextHop: VCO, weight: 100, publishVpc: true },
+        [`10.90.0.0/16@${B}`]: { routeDest: "10.90.0.0/16", nextHop: B, weight: 0, publishVpc: true },
+      },
+      policyRoutes: {
+        [`192.168.9.0/24>10.91.0.0/16@${VCO}`]: {
+          routeSource: "192.168.9.0/24",
+          routeDest: "10.91.0.0/16",
+          nextHop: VCO,
+          weight: 100,
+          publishVpc: true,
+          priority: 10,
+        },
+      },
+    });
+    // The table's rules, as the TypeScript class refuses them: two active routes for one destination.
+    const twoActive = await check({
+      ...specs,
+      routes: [specs.routes[0], { ...specs.routes[1], weight: 100 }],
+    });
+    expect(twoActive.failures).toHaveLength(1);
+    expect(twoActive.failures[0]).toContain("10.90.0.0/16");
+
+    // A next hop from another resource, not known in a preview: the routes' keys are not known either.
+    const unknownHop = await check({ ...specs, routes: [{ routeDest: "10.90.0.0/16", nextHop: UNKNOWN }] });
+    expect(unknownHop.failures).toEqual([]);
+    expect(unknownHop.inputs).toMatchObject({ vpnGatewayId: GW, routes: UNKNOWN, policyRoutes: UNKNOWN });
+
+    const failedOver = await check({
+      ...specs,
+      routes: [
+        { ...specs.routes[0], weight: 0 },
+        { ...specs.routes[1], weight: 100 },
+      ],
+    });
+    const diff = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+      plugin.call<Msg>(
+        "diff",
+        request(proto.DiffRequest, {
+          setId: GW,
+          setUrn: tableUrn,
+          setOlds: toStruct(olds),
+          setNews: toStruct(news),
+        }),
+      );
+    const outs = { ...active.inputs, region: REGION, statuses: {} };
+    const failover = await diff(outs, failedOver.inputs);
+    expect(failover.getChanges()).toBe(proto.DiffResponse.DiffChanges.DIFF_SOME);
+    expect(detailed(failover)).toEqual({
+      [`routes["10.90.0.0/16@${VCO}"].weight`]: KIND.UPDATE,
+      [`routes["10.90.0.0/16@${B}"].weight`]: KIND.UPDATE,
+    });
+    const moved = await diff(outs, { ...active.inputs, vpnGatewayId: "vpn-pluginprotocol00002" });
+    expect(moved.getReplacesList()).toEqual(["vpnGatewayId"]);
+    expect(detailed(moved)).toEqual({ vpnGatewayId: KIND.UPDATE_REPLACE });
+    expect(detailed(await diff(outs, active.inputs))).toEqual({});
   });
 
   it("Read with only the ID, as `pulumi import` asks: the route and the inputs that declare it", async () => {

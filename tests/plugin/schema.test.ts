@@ -11,6 +11,8 @@ import type {
   VpnGatewayRoutesArgs,
 } from "../../components";
 import type { GatewayRouteStatus } from "../../components/routeStatuses";
+import type { VpnGatewayRouteTableArgs } from "../../components/VpnGatewayRouteTable";
+import type { RouteTableOutputs, TableRouteInputs, TableRouteStatus } from "../../provider/tableTypes";
 import { CONFIG_KEYS } from "../../provider/api/config/keys";
 import { ALLOWED_WEIGHTS } from "../../provider/constants";
 import type {
@@ -28,6 +30,7 @@ import {
   PACKAGE_NAME,
   PBR_ROUTE_ENTRY_TOKEN,
   ROUTE_ENTRY_TOKEN,
+  ROUTE_TABLE_TOKEN,
 } from "../../plugin/tokens";
 
 /** Each key of T, and whether T requires it. */
@@ -58,6 +61,27 @@ const componentArgs: Requiredness<VpnGatewayRoutesArgs> = {
   routeQuota: "optional",
   adopt: "optional",
 };
+const tableArgs: Requiredness<VpnGatewayRouteTableArgs> = {
+  vpnGatewayId: "required",
+  region: "optional",
+  routes: "optional",
+  policyRoutes: "optional",
+  defaults: "optional",
+  exclusive: "optional",
+};
+const tableOutputs: Requiredness<RouteTableOutputs> = {
+  vpnGatewayId: "required",
+  region: "required",
+  routes: "required",
+  policyRoutes: "required",
+  statuses: "required",
+  exclusive: "optional",
+  deletedUndeclared: "optional",
+};
+// A table's route: a route's inputs less what the table holds once (gateway, region) and `adopt`.
+const { vpnGatewayId: _gateway, region: _region, adopt: _adopt, ...routeFields } = pbrRouteArgs;
+const tableRoute: Requiredness<TableRouteInputs> = { ...routeFields, routeSource: "optional" };
+const tableRouteStatus: Requiredness<TableRouteStatus> = { id: "required", state: "required" };
 const routeSpec: Requiredness<GatewayRouteSpec> = {
   routeDest: "required",
   nextHop: "optional",
@@ -168,7 +192,7 @@ describe("plugin/schema.json", () => {
   it("names the package and the tokens the plugin serves", () => {
     expect(doc.name).toBe(PACKAGE_NAME);
     expect(Object.keys(doc.resources).sort()).toEqual(
-      [ROUTE_ENTRY_TOKEN, PBR_ROUTE_ENTRY_TOKEN, GATEWAY_ROUTES_TOKEN].sort(),
+      [ROUTE_ENTRY_TOKEN, PBR_ROUTE_ENTRY_TOKEN, GATEWAY_ROUTES_TOKEN, ROUTE_TABLE_TOKEN].sort(),
     );
     expect(doc.resources[GATEWAY_ROUTES_TOKEN].isComponent).toBe(true);
   });
@@ -177,6 +201,7 @@ describe("plugin/schema.json", () => {
     [ROUTE_ENTRY_TOKEN, routeArgs],
     [PBR_ROUTE_ENTRY_TOKEN, pbrRouteArgs],
     [GATEWAY_ROUTES_TOKEN, componentArgs],
+    [ROUTE_TABLE_TOKEN, tableArgs],
   ])("%s: the inputs of its TypeScript args, required alike", (token, spec) => {
     const resource = doc.resources[token];
     expect(keys(resource.inputProperties)).toEqual(keys(spec));
@@ -203,6 +228,8 @@ describe("plugin/schema.json", () => {
     ["GatewayPolicyRouteSpec", policyRouteSpec],
     ["GatewayRouteDefaults", routeDefaults],
     ["GatewayRouteStatus", routeStatus],
+    ["TableRoute", tableRoute],
+    ["TableRouteStatus", tableRouteStatus],
     ["ProviderAssumeRole", assumeRole],
     ["ProviderAssumeRoleWithOidc", assumeRoleWithOidc],
     ["ProviderEndpoint", endpoint],
@@ -216,6 +243,23 @@ describe("plugin/schema.json", () => {
     expect(keys(component.properties)).toEqual(["policyRouteCount", "routeCount", "routes", "vpnGatewayId"]);
     expect(component.properties.routes.additionalProperties?.$ref).toBe(
       `#/types/${PACKAGE_NAME}:index:GatewayRouteStatus`,
+    );
+  });
+
+  it("the table's outputs are RouteTableOutputs, its routes maps of TableRoute by key, as the gateway lists them", () => {
+    const table = doc.resources[ROUTE_TABLE_TOKEN];
+    expect(table.isComponent).toBeUndefined();
+    expect(keys(table.properties)).toEqual(keys(tableOutputs));
+    expect([...(table.required ?? [])].sort()).toEqual(required(tableOutputs));
+    for (const field of ["routes", "policyRoutes"]) {
+      expect(table.properties[field].additionalProperties?.$ref).toBe(
+        `#/types/${PACKAGE_NAME}:index:TableRoute`,
+      );
+    }
+    // Written as the TypeScript class takes them: route specs and their defaults.
+    expect(table.inputProperties.routes.items?.$ref).toBe(`#/types/${PACKAGE_NAME}:index:GatewayRouteSpec`);
+    expect(table.inputProperties.policyRoutes.items?.$ref).toBe(
+      `#/types/${PACKAGE_NAME}:index:GatewayPolicyRouteSpec`,
     );
   });
 

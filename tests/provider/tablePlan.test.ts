@@ -1,5 +1,6 @@
 import { planTable } from "../../provider/lifecycle/tablePlan";
-import { changedRoutes, diffTable } from "../../provider/lifecycle/tableDiff";
+import { UNKNOWN } from "../../provider/constants";
+import { changedRoutes, diffTable, routeDifferences } from "../../provider/lifecycle/tableDiff";
 import { checkRouteTableInputs } from "../../provider/validation/checkTable";
 import type { ListedRoute, NewRoute } from "../../provider/routes";
 
@@ -107,6 +108,33 @@ describe("diffTable", () => {
   it("finds no change for the same routes, and replaces only on a new gateway", () => {
     expect(diffTable(olds, { vpnGatewayId: GW, routes: { "10.20.0.0/16@vco-a": r } }).changes).toBe(false);
     expect(diffTable(olds, { vpnGatewayId: "vpn-other", routes: {} }).replaces).toEqual(["vpnGatewayId"]);
+  });
+
+  it("routeDifferences: each route added, removed or changed (with its changed settings), none unchanged", () => {
+    const stored = {
+      ...olds,
+      routes: { ...olds.routes, "10.30.0.0/16@vco-a": { ...r, routeDest: "10.30.0.0/16" } },
+    };
+    const news = {
+      vpnGatewayId: GW,
+      routes: {
+        "10.20.0.0/16@vco-a": { ...r, weight: 0, publishVpc: false, description: "standby" },
+        "10.40.0.0/16@vco-a": { ...r, routeDest: "10.40.0.0/16" },
+      },
+      policyRoutes: UNKNOWN,
+    };
+    expect(routeDifferences(stored, news)).toEqual([
+      {
+        field: "routes",
+        key: "10.20.0.0/16@vco-a",
+        change: "update",
+        updates: ["weight", "publishVpc", "description"],
+      },
+      { field: "routes", key: "10.30.0.0/16@vco-a", change: "delete", updates: [] },
+      { field: "routes", key: "10.40.0.0/16@vco-a", change: "add", updates: [] },
+      { field: "policyRoutes", change: "update", updates: [] },
+    ]);
+    expect(routeDifferences(olds, { vpnGatewayId: GW, routes: { "10.20.0.0/16@vco-a": r } })).toEqual([]);
   });
 });
 
