@@ -173,6 +173,8 @@ describeWithYamlHost("the bench's plugin scenario through the real engine", () =
     // One lifecycle underneath: the same writes for the same failover.
     expect(plugin.failover.writes).toBe(dynamic.failover.writes);
     expect(plugin.failover.writes).toBeGreaterThanOrEqual(2);
+    // A plugin's route keeps no `__provider` and no frame of this package (the YAML program has none to record).
+    expect(plugin.create.stateBytesPerRoute).toBeLessThan(dynamic.create.stateBytesPerRoute);
     expect(r.ratios.up).toBeCloseTo(plugin.create.seconds / dynamic.create.seconds, 1);
     expect(r.target).toEqual({ upRatio: 1.1, holds: r.ratios.up <= 1.1 });
   });
