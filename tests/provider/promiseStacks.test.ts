@@ -12,6 +12,7 @@ pulumi.runtime.setMocks(
 
 import { VpnGatewayRoutes } from "../../components";
 import { VpnRouteEntry } from "../../provider";
+import type { VpnRouteEntryArgs } from "../../provider/types";
 import { PluginGatewayRoutes } from "../../plugin/construct";
 import { PluginRouteEntry } from "../../plugin/routeResources";
 
@@ -26,7 +27,7 @@ type RouteClasses = "dynamic" | "plugin";
 function directRoutes(classes: RouteClasses): Promise<unknown> {
   const routes = Array.from({ length: ROUTES }, (_, i) => {
     const name = `round${round}-${classes}-route${i}`;
-    const args = {
+    const args: VpnRouteEntryArgs = {
       vpnGatewayId: "vpn-hub0001",
       region: "cn-hangzhou",
       routeDest: `10.${i}.0.0/16`,
