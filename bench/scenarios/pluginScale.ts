@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { findYamlHost } from "../../tests/e2e/yaml-suite";
 import { programFiles, yamlProgramFiles } from "../engine/program";
-import { round2, type BenchMeta } from "../meta";
+import { round2, runLine, type BenchMeta } from "../meta";
 import { REPO_ROOT } from "../paths";
 import { pairedGateways, type BenchGateway } from "../topology";
 import { runFloor } from "./scale";
@@ -142,10 +142,7 @@ export function pluginScaleMarkdown(results: { meta: BenchMeta; result: PluginSc
   const lines = [
     "# The provider plugin at scale, beside the dynamic resources",
     "",
-    `\`${m.command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. Rate limits off, file backend, ` +
-      "checkpoints on.",
+    `${runLine(m)} Rate limits off, file backend, ` + "checkpoints on.",
     "",
     ...pluginScaleTable(results.result),
   ];

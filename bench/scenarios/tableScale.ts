@@ -14,7 +14,7 @@ import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
 import { compareTables, timed, wrongActive } from "../engine/outcome";
 import { programFiles, type ProgramLayout } from "../engine/program";
 import { createBenchProject } from "../engine/project";
-import { round2, type BenchMeta } from "../meta";
+import { round2, runLine, type BenchMeta } from "../meta";
 import {
   BENCH_NEXT_HOP,
   BENCH_STANDBY_HOP,
@@ -313,10 +313,7 @@ export function tableScaleMarkdown(results: { meta: BenchMeta; result: TableScal
   const lines = [
     "# Route tables at scale",
     "",
-    `\`${m.command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. ${r.configDelayMs} ms a write, rate ` +
-      "limits off, file backend, checkpoints on.",
+    `${runLine(m)} ${r.configDelayMs} ms a write, rate ` + "limits off, file backend, checkpoints on.",
     "",
     ...tableScaleTable(r),
   ];
