@@ -59,4 +59,13 @@ export function finishMeta(meta: BenchMeta, startedMs: number): BenchMeta {
   };
 }
 
+/** The run in one line, for a result's Markdown: command, when, at which commit, versions, machine and its load. */
+export function runLine(m: BenchMeta, command: string = m.command): string {
+  return (
+    `\`${command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
+    `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
+    `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}.`
+  );
+}
+
 export const round2 = (n: number): number => Math.round(n * 100) / 100;

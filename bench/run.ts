@@ -35,6 +35,7 @@ import { runSharedAccount, sharedAccountMarkdown } from "./scenarios/sharedAccou
 import { runSharedGateway, sharedGatewayMarkdown } from "./scenarios/sharedGateway";
 import { runTableScale, tableScaleMarkdown } from "./scenarios/tableScale";
 import { remoteStateMarkdown, runRemoteState } from "./scenarios/remoteState";
+import { pluginScaleMarkdown, runPluginScale } from "./scenarios/pluginScale";
 import type { PulumiCli } from "../tests/e2e/pulumi-cli";
 
 const started = Date.now();
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--shared-account")) return measureSharedAccount();
   if (process.argv.includes("--table-scale")) return measureTableScale();
   if (process.argv.includes("--remote-state")) return measureRemoteState();
+  if (process.argv.includes("--plugin-scale")) return measurePluginScale();
   if (process.argv.includes("--redraw")) {
     // The chart and the Markdown again from the stored figures, without running anything.
     const stored = storedResults(quick);
@@ -254,18 +256,38 @@ async function measureRemoteState(): Promise<void> {
   writeFlagResults("remote-state", { meta: finishMeta(meta, started), result }, remoteStateMarkdown);
 }
 
+/**
+ * `npm run bench -- --plugin-scale [routes gateways]`: the scale scenario's 1,000 routes over 10 gateways (20 of
+ * their destinations as active/standby pairs), 200 ms a write, rate limits off, through the dynamic resources from
+ * TypeScript and through the provider plugin from YAML, in one run: up, preview unchanged, failover. Writes
+ * bench/results/plugin-scale.{json,md}.
+ */
+async function measurePluginScale(): Promise<void> {
+  const { meta, started, counts } = startFlagRun("--plugin-scale");
+  const [routes = FULL_SCALE.scale.routes, gateways = FULL_SCALE.scale.gateways] = counts;
+  const result = await runPluginScale(
+    { routes, gateways, pairs: gateways * 2, configDelayMs: FULL_SCALE.scale.configDelayMs },
+    log,
+  );
+  log(
+    `plugin scale: the plugin's up ${result.ratios.up}x the dynamic resources' (target ${result.target.upRatio}x)`,
+  );
+  writeFlagResults("plugin-scale", { meta: finishMeta(meta, started), result }, pluginScaleMarkdown);
+}
+
 /** A scenario run by its own flag: the CLI found, the package installed, the meta started, the counts after the flag. */
 function startFlagRun(flag: string) {
   const cli = locateCli();
   prepareEngineRuns();
-  const meta = {
-    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
-    command: `npm run bench -- ${flag}`,
-  };
   const counts = process.argv
     .slice(process.argv.indexOf(flag) + 1)
     .map(Number)
     .filter((n) => n > 0);
+  const meta = {
+    ...startMeta("full", cli.version, languageRuntimeOf(cli)),
+    // The counts too: a run at other sizes than the defaults says so.
+    command: ["npm run bench --", flag, ...counts].join(" "),
+  };
   return { meta, started: Date.now(), counts };
 }
 

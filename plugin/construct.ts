@@ -12,7 +12,7 @@ import { PluginRouteEntry } from "./routeResources";
 import { GATEWAY_ROUTES_TOKEN, PACKAGE_NAME } from "./tokens";
 
 /** The component whose routes are this package's custom resources. */
-class PluginGatewayRoutes extends VpnGatewayRoutes {
+export class PluginGatewayRoutes extends VpnGatewayRoutes {
   protected override routeResource(
     kind: RouteKind,
     name: string,

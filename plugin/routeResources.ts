@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { RouteResource } from "../components/routeStatuses";
+import { routeRegistration } from "../provider/resources";
 import type { RouteKind, VpnPbrRouteEntryArgs, VpnRouteEntryArgs } from "../provider/types";
 import { PBR_ROUTE_ENTRY_TOKEN, ROUTE_ENTRY_TOKEN } from "./tokens";
 
@@ -24,12 +25,19 @@ export class PluginRouteEntry extends pulumi.CustomResource implements RouteReso
     args: VpnRouteEntryArgs | VpnPbrRouteEntryArgs,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    super(
-      kind === "pbr" ? PBR_ROUTE_ENTRY_TOKEN : ROUTE_ENTRY_TOKEN,
-      name,
-      // Output-only properties present (undefined) so the engine fills them in.
-      { ...args, state: undefined, createTime: undefined, routeEntryType: undefined },
-      opts,
-    );
+    // As the dynamic resources register theirs: without the SDK's per-promise stacks (their formatting was the
+    // plugin's largest own CPU cost building a table's routes) and with no frame of this package recorded.
+    const restore = routeRegistration();
+    try {
+      super(
+        kind === "pbr" ? PBR_ROUTE_ENTRY_TOKEN : ROUTE_ENTRY_TOKEN,
+        name,
+        // Output-only properties present (undefined) so the engine fills them in.
+        { ...args, state: undefined, createTime: undefined, routeEntryType: undefined },
+        opts,
+      );
+    } finally {
+      restore();
+    }
   }
 }

@@ -46,6 +46,20 @@ function withoutPromiseStacks(): () => void {
 }
 
 /**
+ * Guards a route's registration (the dynamic resources' and the provider plugin's): no per-promise stacks, and
+ * only the user's frames in its source position. Call the returned function in a `finally` right after the
+ * resource's synchronous registration (a constructor cannot wrap super()).
+ */
+export function routeRegistration(): () => void {
+  const restoreFrames = recordUserFramesOnly();
+  const restoreStacks = withoutPromiseStacks();
+  return () => {
+    restoreStacks();
+    restoreFrames();
+  };
+}
+
+/**
  * What both route resources share: their common inputs read back as outputs, and what the API reports. A
  * dynamic resource as `pulumi.dynamic.Resource` registers one (its type token, the `pulumi-nodejs` provider,
  * the provider in `__provider`), with a `__provider` of its own making (serialized/providerText.ts).
@@ -83,8 +97,7 @@ abstract class RouteEntryResource extends pulumi.CustomResource {
     args: object,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    const restoreFrames = recordUserFramesOnly();
-    const restoreStacks = withoutPromiseStacks();
+    const restore = routeRegistration();
     try {
       super(
         token,
@@ -104,8 +117,7 @@ abstract class RouteEntryResource extends pulumi.CustomResource {
         opts,
       );
     } finally {
-      restoreStacks();
-      restoreFrames();
+      restore();
     }
   }
 }

@@ -17,8 +17,12 @@
  */
 import * as path from "path";
 
-/** This package's compiled resource code: dist/provider and dist/components (provider/, components/ from source). */
-const OWN_DIRS = ["provider", "components"].map(
+/**
+ * This package's compiled resource code: dist/provider, dist/components and dist/plugin (provider/... from
+ * source). In the provider plugin no user frame is on the stack (the program is YAML, Python...: the engine has
+ * its position), so a plugin's route records none of this package's frames either.
+ */
+const OWN_DIRS = ["provider", "components", "plugin"].map(
   (d) => path.join(path.resolve(__dirname, ".."), d) + path.sep,
 );
 /** The SDK the route classes extend: its runner's frames below the program are not recorded. */

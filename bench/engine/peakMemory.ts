@@ -1,7 +1,8 @@
 /**
  * Peak memory of an engine command's processes, read from /proc while it runs (Linux): the CLI itself (the
- * engine), the program (Node running @pulumi/pulumi's cmd/run) and the dynamic provider host
- * (cmd/dynamic-provider).
+ * engine), the program (Node running @pulumi/pulumi's cmd/run; for a YAML program, pulumi-language-yaml, which
+ * evaluates it in its own process) and the provider (the dynamic provider host, cmd/dynamic-provider, or this
+ * package's provider plugin, dist/plugin/main.js).
  * VpmHWM is the kernel's own high-water mark of a process's resident set, so sampling misses no peak that
  * lasted; a process that exits between samples keeps the last mark read.
  */
@@ -15,6 +16,8 @@ export interface PeakMemory {
 }
 
 const SAMPLE_MS = 200;
+/** The provider plugin as pulumi-resource-alicloud-vpn runs it: `node <package>/dist/plugin/main.js`. */
+const PLUGIN_MAIN = /dist[/\\]plugin[/\\]main\.js\b/;
 const KIB_PER_MIB = 1024;
 
 function roleOf(pid: number): keyof PeakMemory | undefined {
@@ -24,8 +27,8 @@ function roleOf(pid: number): keyof PeakMemory | undefined {
   } catch {
     return undefined;
   }
-  if (cmdline.includes("dynamic-provider")) return "providerPeakMiB";
-  if (/cmd[/\\]run\b/.test(cmdline)) return "programPeakMiB";
+  if (cmdline.includes("dynamic-provider") || PLUGIN_MAIN.test(cmdline)) return "providerPeakMiB";
+  if (/cmd[/\\]run\b/.test(cmdline) || cmdline.includes("pulumi-language-yaml")) return "programPeakMiB";
   return undefined;
 }
 

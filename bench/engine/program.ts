@@ -79,3 +79,47 @@ export function programFiles(
   };
   return { [PROGRAM_MAIN]: PROGRAM, [SPEC_FILE]: JSON.stringify(spec) };
 }
+
+/** A route of the YAML program: what the TypeScript program declares for it, in the plugin's schema's names. */
+type YamlRoute = { routeDest: string; nextHop?: string; weight?: number; publishVpc?: boolean };
+
+/**
+ * The same routes as the `components` layout, in Pulumi YAML through the provider plugin: one
+ * `alicloud-vpn:index:VpnGatewayRoutes` a gateway, the plugin found in the package's folder (`packages:`, as
+ * examples/landing-zone-yaml does). YAML has no conditional, so a failover is this program again with
+ * `failedOver` true.
+ */
+export function yamlProgramFiles(
+  gateways: BenchGateway[],
+  { packageDir, failedOver = false }: { packageDir: string; failedOver?: boolean },
+): Record<string, string> {
+  const lines = [
+    "name: bench-yaml",
+    "runtime: yaml",
+    "packages:",
+    `  alicloud-vpn: ${packageDir}`,
+    "resources:",
+  ];
+  for (const gateway of gateways) {
+    const routes: YamlRoute[] = [
+      ...gateway.routeDests.map((routeDest) => ({ routeDest })),
+      ...(gateway.pairDests ?? []).flatMap((routeDest) => [
+        { routeDest, weight: failedOver ? 0 : 100, publishVpc: !failedOver },
+        { routeDest, nextHop: BENCH_STANDBY_HOP, weight: failedOver ? 100 : 0, publishVpc: failedOver },
+      ]),
+    ];
+    const defaults = { nextHop: BENCH_NEXT_HOP, weight: 100, publishVpc: true };
+    // JSON is YAML's flow style: one route a line.
+    lines.push(
+      `  ${gateway.name}:`,
+      "    type: alicloud-vpn:index:VpnGatewayRoutes",
+      "    properties:",
+      `      vpnGatewayId: ${gateway.vpnGatewayId}`,
+      `      region: ${BENCH_REGION}`,
+      `      defaults: ${JSON.stringify(defaults)}`,
+      "      routes:",
+      ...routes.map((route) => `        - ${JSON.stringify(route)}`),
+    );
+  }
+  return { "Pulumi.yaml": `${lines.join("\n")}\n` };
+}

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatMarkdown, withSection } from "../../tests/support/markdownSections";
 import type { BenchMeta } from "../meta";
+import { pluginScaleTable, type PluginScaleResult } from "../scenarios/pluginScale";
 import { remoteStateTable, type RemoteStateResult } from "../scenarios/remoteState";
 import { tableScaleTable, type TableScaleResult } from "../scenarios/tableScale";
 
@@ -36,6 +37,11 @@ export const FLAG_SECTIONS: FlagSection[] = [
     base: "remote-state",
     doc: "docs/teams.md",
     table: (result) => remoteStateTable(result as RemoteStateResult),
+  },
+  {
+    base: "plugin-scale",
+    doc: "docs/other-languages.md",
+    table: (result) => pluginScaleTable(result as PluginScaleResult),
   },
 ];
 

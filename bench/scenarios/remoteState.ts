@@ -13,7 +13,7 @@ import { startCountingProxy, type CountingProxy } from "../engine/countingProxy"
 import { timed } from "../engine/outcome";
 import { programFiles, type ProgramLayout } from "../engine/program";
 import { createBenchProject } from "../engine/project";
-import { round2, type BenchMeta } from "../meta";
+import { round2, runLine, type BenchMeta } from "../meta";
 import { benchGateways, type BenchGateway } from "../topology";
 
 export interface RemoteStateSetup {
@@ -161,9 +161,7 @@ export function remoteStateMarkdown(results: { meta: BenchMeta; result: RemoteSt
   const lines = [
     "# State in an S3-compatible store",
     "",
-    `\`${m.command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. \`pulumi up --skip-preview\`, ` +
+    `${runLine(m)} \`pulumi up --skip-preview\`, ` +
       `${r.routesPerGateway} routes a gateway, ${r.configDelayMs} ms a write, rate limits off; the S3 server is ` +
       "versitygw on loopback (https), the bytes counted at its door.",
     "",

@@ -10,7 +10,7 @@ import type { PulumiProject } from "../../tests/e2e/harness";
 import { BENCH_SEED, BENCH_ROUTE_QUOTA, providerEnv } from "../emulators";
 import { compareTables, timed } from "../engine/outcome";
 import { createBenchProject } from "../engine/project";
-import { round2, type BenchMeta } from "../meta";
+import { round2, runLine, type BenchMeta } from "../meta";
 import { BENCH_REGION, ratio } from "../topology";
 import { rateBoundSeconds } from "./rateLimited";
 
@@ -150,9 +150,7 @@ export function sharedAccountMarkdown(results: { meta: BenchMeta; runs: SharedAc
   const lines = [
     "# Stacks side by side on one account's rate limit",
     "",
-    `\`npm run bench -- --shared-account\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. Every stack's \`pulumi up\` at once, one ` +
+    `${runLine(m, "npm run bench -- --shared-account")} Every stack's \`pulumi up\` at once, one ` +
       "account's key, each stack on gateways of its own; the emulator at Alibaba's documented rate limits " +
       "(60 CreateVpnRouteEntry a minute per account and region). Targets: within 1.2x of the account's bound, " +
       "throttle answers at most 5% of the writes.",

@@ -13,7 +13,7 @@ import type { PulumiProject } from "../../tests/e2e/harness";
 import { BENCH_SEED, BENCH_ROUTE_QUOTA, providerEnv } from "../emulators";
 import { compareTables, timed, wrongActive } from "../engine/outcome";
 import { createBenchProject } from "../engine/project";
-import { round2, type BenchMeta } from "../meta";
+import { round2, runLine, type BenchMeta } from "../meta";
 import { BENCH_REGION, ratio } from "../topology";
 import { rateBoundSeconds } from "./rateLimited";
 
@@ -186,9 +186,7 @@ export function sharedGatewayMarkdown(results: { meta: BenchMeta; runs: SharedGa
   const lines = [
     "# Stacks side by side on one gateway",
     "",
-    `\`npm run bench -- --shared-gateway\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. Every stack's command at once; the emulator at ` +
+    `${runLine(m, "npm run bench -- --shared-gateway")} Every stack's command at once; the emulator at ` +
       "Alibaba's documented rate limits.",
     "",
     "| stacks | routes a stack | phase | seconds | bound (s) | binding | ratio | writes | busy refusals | throttled | correct |",

@@ -14,7 +14,7 @@ import { providerEnv, startBenchEmulator, totalCalls } from "../emulators";
 import { compareTables, timed, wrongActive } from "../engine/outcome";
 import { programFiles, type ProgramLayout } from "../engine/program";
 import { createBenchProject } from "../engine/project";
-import { round2, type BenchMeta } from "../meta";
+import { round2, runLine, type BenchMeta } from "../meta";
 import {
   BENCH_NEXT_HOP,
   BENCH_STANDBY_HOP,
@@ -24,6 +24,7 @@ import {
   type BenchGateway,
 } from "../topology";
 import { runFloor, upWatched } from "./scale";
+import type { PulumiProject } from "../../tests/e2e/harness";
 
 export interface TableScaleSetup {
   routes: number;
@@ -121,30 +122,47 @@ function pairsWithWrongActive(emulator: RunningEmulator, gateways: BenchGateway[
   );
 }
 
-async function runLayout(
-  layout: LayoutRun["layout"],
-  routes: number,
-  gateways: number,
-  pairs: number,
+/** A stack's program as measureStack runs it: its files, and how it turns to every pair failed over. */
+export interface MeasuredProgram {
+  /** Names the project. */
+  name: string;
+  files: Record<string, string>;
+  /** `--parallel` of its `up`s; undefined: the CLI's default. */
+  parallel?: number;
+  /** Changes the project so that its next `up` makes every pair's standby the active route. */
+  failOver(project: PulumiProject): Promise<void>;
+}
+
+/** The TypeScript program's failover (bench/engine/program.ts): its `failedOver` config. */
+export const failOverByConfig = (project: PulumiProject) =>
+  project.setConfig("failedOver", { value: "true" });
+
+export type StackRun = Pick<LayoutRun, "create" | "preview" | "failover">;
+
+/**
+ * The routes of `topology` through `program`, on an emulator of their own: `pulumi up` creating them, `pulumi
+ * preview` of them unchanged, a failover of every pair (`up`), each checked against the gateways' tables.
+ */
+export async function measureStack(
+  program: MeasuredProgram,
+  topology: BenchGateway[],
   configDelayMs: number,
   engineStartSeconds: number,
-): Promise<LayoutRun> {
-  const topology = pairedGateways(routes, gateways, pairs);
+): Promise<StackRun> {
+  const routes = topology.reduce((n, g) => n + g.routeDests.length + 2 * (g.pairDests ?? []).length, 0);
   const emulator = await startBenchEmulator({ gateways: topology, configDelayMs });
-  // A table converges its gateway within one step: as many steps at once as gateways.
-  const parallel = layout === "tables" ? gateways : undefined;
-  const parallelArgs = parallel ? ["--parallel", String(parallel)] : [];
+  const parallelArgs = program.parallel ? ["--parallel", String(program.parallel)] : [];
   try {
     const project = await createBenchProject({
-      name: `table-scale-${layout}-${routes}`,
-      files: programFiles(topology, layout),
+      name: program.name,
+      files: program.files,
       env: providerEnv(emulator),
     });
     try {
       emulator.clearLog();
-      const created = await upWatched(project, `${layout}, ${routes} routes`, parallelArgs);
+      const created = await upWatched(project, `${program.name}, ${routes} routes`, parallelArgs);
       const createCalls = totalCalls(emulator.counts());
-      const limit = limitSeconds(routes, gateways, configDelayMs);
+      const limit = limitSeconds(routes, topology.length, configDelayMs);
 
       emulator.clearLog();
       const previewStarted = process.hrtime.bigint();
@@ -153,7 +171,7 @@ async function runLayout(
       const previewCalls = totalCalls(emulator.counts());
 
       emulator.clearLog();
-      await project.setConfig("failedOver", { value: "true" });
+      await program.failOver(project);
       const failover = await timed(() => project.up({ skipPreview: true, args: parallelArgs }));
       if (failover.error) throw failover.error;
       const writes = [...writesByGateway(emulator).values()];
@@ -161,11 +179,6 @@ async function runLayout(
       const failoverWrites = writes.reduce((a, b) => a + b, 0);
       const failoverBound = (busiest * configDelayMs) / 1000 + engineStartSeconds;
       return {
-        layout,
-        routes,
-        gateways,
-        pairs,
-        parallel,
         create: {
           seconds: round2(created.seconds),
           limitSeconds: round2(limit),
@@ -198,6 +211,27 @@ async function runLayout(
   } finally {
     await emulator.stop();
   }
+}
+
+async function runLayout(
+  layout: LayoutRun["layout"],
+  routes: number,
+  gateways: number,
+  pairs: number,
+  configDelayMs: number,
+  engineStartSeconds: number,
+): Promise<LayoutRun> {
+  const topology = pairedGateways(routes, gateways, pairs);
+  // A table converges its gateway within one step: as many steps at once as gateways.
+  const parallel = layout === "tables" ? gateways : undefined;
+  const program = {
+    name: `table-scale-${layout}-${routes}`,
+    files: programFiles(topology, layout),
+    parallel,
+    failOver: failOverByConfig,
+  };
+  const run = await measureStack(program, topology, configDelayMs, engineStartSeconds);
+  return { layout, routes, gateways, pairs, parallel, ...run };
 }
 
 export async function runTableScale(
@@ -240,6 +274,12 @@ export async function runTableScale(
   };
 }
 
+/** Every route on the gateways as declared, once; the preview unchanged; every pair failed over. */
+export function isCorrect(run: StackRun): boolean {
+  const c = run.create;
+  return c.duplicates === 0 && c.missing === 0 && run.preview.unchanged && run.failover.wrongActive === 0;
+}
+
 /** The figures as a table (the guide shows it, bench/report/flagSections.ts). */
 export function tableScaleTable(r: TableScaleResult): string[] {
   const lines = [
@@ -248,8 +288,7 @@ export function tableScaleTable(r: TableScaleResult): string[] {
   ];
   for (const run of r.runs) {
     const c = run.create;
-    const correct =
-      c.duplicates === 0 && c.missing === 0 && run.preview.unchanged && run.failover.wrongActive === 0;
+    const correct = isCorrect(run);
     lines.push(
       `| ${run.layout === "tables" ? "VpnGatewayRouteTable" : "VpnGatewayRoutes"} | ${run.routes} | ${run.gateways} | ` +
         `${run.parallel ?? "default"} | ${c.seconds} | ${c.boundSeconds} | ${c.ratio}x | ${c.stateBytesPerRoute} | ` +
@@ -274,10 +313,7 @@ export function tableScaleMarkdown(results: { meta: BenchMeta; result: TableScal
   const lines = [
     "# Route tables at scale",
     "",
-    `\`${m.command}\`, ${m.startedAt} at \`${m.gitCommit}\`${m.gitDirty ? " (uncommitted changes)" : ""}; ` +
-      `Node.js ${m.node}, Pulumi CLI ${m.pulumiCli}, @pulumi/pulumi ${m.pulumiSdk}, ${m.languageRuntime}; ` +
-      `${m.nproc} CPUs, load ${m.loadAverageStart} to ${m.loadAverageEnd}. ${r.configDelayMs} ms a write, rate ` +
-      "limits off, file backend, checkpoints on.",
+    `${runLine(m)} ${r.configDelayMs} ms a write, rate ` + "limits off, file backend, checkpoints on.",
     "",
     ...tableScaleTable(r),
   ];

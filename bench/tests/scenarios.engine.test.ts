@@ -1,5 +1,6 @@
 /** The bench's scenarios at a tiny scale through the real engine (needs the Pulumi CLI and `npm run build`). */
 import { describeWithPulumi, ENGINE_TEST_TIMEOUT_MS } from "../../tests/e2e/engine-suite";
+import { describeWithYamlHost } from "../../tests/e2e/yaml-suite";
 import { locateCli, prepareEngineRuns } from "../engine/project";
 import { runConverge } from "../scenarios/converge";
 import { runLargeStack } from "../scenarios/largeStack";
@@ -8,6 +9,7 @@ import { runFloor, runScale } from "../scenarios/scale";
 import { runSharedGateway } from "../scenarios/sharedGateway";
 import { runTableScale } from "../scenarios/tableScale";
 import { runRemoteState } from "../scenarios/remoteState";
+import { runPluginScale } from "../scenarios/pluginScale";
 
 jest.setTimeout(ENGINE_TEST_TIMEOUT_MS);
 
@@ -145,5 +147,35 @@ describeWithPulumi("bench scenarios through the real engine", () => {
     expect(uploaded["s3, tables"]).toBeLessThan(uploaded.s3 / 2);
     expect(uploaded["s3, checkpoints skipped"]).toBeLessThan(uploaded.s3 / 2);
     expect(uploaded["s3, two stacks"]).toBeGreaterThan(0);
+  });
+});
+
+describeWithYamlHost("the bench's plugin scenario through the real engine", () => {
+  beforeAll(() => {
+    locateCli();
+    prepareEngineRuns();
+  });
+
+  it("pluginScale: the same routes from TypeScript and from YAML through the plugin, each created, unchanged and failed over alike", async () => {
+    const r = await runPluginScale({ routes: 12, gateways: 2, pairs: 2, configDelayMs: 20 });
+    expect(r.yamlLanguageHost).toMatch(/^pulumi-language-yaml v\d+\.\d+\.\d+/);
+    expect(r.runs.map((run) => run.way)).toEqual(["dynamic", "plugin"]);
+    for (const run of r.runs) {
+      expect(run.create).toMatchObject({ duplicates: 0, missing: 0, limitSeconds: 0.12 });
+      expect(run.create.boundSeconds).toBeCloseTo(0.12 + r.engineStartSeconds, 5);
+      // The provider's process is found either way: the dynamic provider host, or node running the plugin.
+      expect(run.create.providerPeakMiB).toBeGreaterThan(20);
+      expect(run.create.programPeakMiB).toBeGreaterThan(5);
+      expect(run.preview).toMatchObject({ unchanged: true, apiCalls: 0 });
+      expect(run.failover.wrongActive).toBe(0);
+    }
+    const [dynamic, plugin] = r.runs;
+    // One lifecycle underneath: the same writes for the same failover.
+    expect(plugin.failover.writes).toBe(dynamic.failover.writes);
+    expect(plugin.failover.writes).toBeGreaterThanOrEqual(2);
+    // A plugin's route keeps no `__provider` and no frame of this package (the YAML program has none to record).
+    expect(plugin.create.stateBytesPerRoute).toBeLessThan(dynamic.create.stateBytesPerRoute);
+    expect(r.ratios.up).toBeCloseTo(plugin.create.seconds / dynamic.create.seconds, 1);
+    expect(r.target).toEqual({ upRatio: 1.1, holds: r.ratios.up <= 1.1 });
   });
 });

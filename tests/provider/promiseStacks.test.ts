@@ -12,31 +12,38 @@ pulumi.runtime.setMocks(
 
 import { VpnGatewayRoutes } from "../../components";
 import { VpnRouteEntry } from "../../provider";
+import type { VpnRouteEntryArgs } from "../../provider/types";
+import { PluginGatewayRoutes } from "../../plugin/construct";
+import { PluginRouteEntry } from "../../plugin/routeResources";
 
 const ROUTES = 20;
 /** Each declaration gets fresh names (one stack, one set of URNs). */
 let round = 0;
 
+/** The routes' classes: the dynamic resources, or the provider plugin's custom resources. */
+type RouteClasses = "dynamic" | "plugin";
+
 /** ROUTES routes declared directly; resolves once every registration has finished. */
-function directRoutes(): Promise<unknown> {
-  const routes = Array.from(
-    { length: ROUTES },
-    (_, i) =>
-      new VpnRouteEntry(`round${round}-route${i}`, {
-        vpnGatewayId: "vpn-hub0001",
-        region: "cn-hangzhou",
-        routeDest: `10.${i}.0.0/16`,
-        nextHop: "vco-aaaa0001",
-        weight: 100,
-        publishVpc: true,
-      }),
-  );
+function directRoutes(classes: RouteClasses): Promise<unknown> {
+  const routes = Array.from({ length: ROUTES }, (_, i) => {
+    const name = `round${round}-${classes}-route${i}`;
+    const args: VpnRouteEntryArgs = {
+      vpnGatewayId: "vpn-hub0001",
+      region: "cn-hangzhou",
+      routeDest: `10.${i}.0.0/16`,
+      nextHop: "vco-aaaa0001",
+      weight: 100,
+      publishVpc: true,
+    };
+    return classes === "plugin" ? new PluginRouteEntry("dbr", name, args) : new VpnRouteEntry(name, args);
+  });
   return Promise.all(routes.map((r) => new Promise((resolve) => r.id.apply(resolve))));
 }
 
 /** A table of ROUTES routes in one VpnGatewayRoutes; resolves once its routes output is known. */
-function tableOfRoutes(): Promise<unknown> {
-  const component = new VpnGatewayRoutes(`table${round}`, {
+function tableOfRoutes(classes: RouteClasses): Promise<unknown> {
+  const Table = classes === "plugin" ? PluginGatewayRoutes : VpnGatewayRoutes;
+  const component = new Table(`table${round}-${classes}`, {
     vpnGatewayId: "vpn-hub0001",
     region: "cn-hangzhou",
     defaults: { nextHop: "vco-aaaa0001" },
@@ -45,8 +52,11 @@ function tableOfRoutes(): Promise<unknown> {
   return new Promise((resolve) => component.routes.apply(resolve));
 }
 
-/** The route classes' own file: a stack with one of its frames was formatted while a route was constructed. */
-const ROUTE_CLASSES = require.resolve("../../provider/resources");
+/** The route classes' own files: a stack with one of their frames was formatted while a route was constructed. */
+const ROUTE_CLASSES: Record<RouteClasses, string> = {
+  dynamic: require.resolve("../../provider/resources"),
+  plugin: require.resolve("../../plugin/routeResources"),
+};
 
 /**
  * Counts the stacks formatted while routes are constructed, by whether they had frames: the SDK formats one
@@ -55,17 +65,20 @@ const ROUTE_CLASSES = require.resolve("../../provider/resources");
  * declared, so the count runs until every registration has finished; stacks formatted elsewhere meanwhile
  * (the SDK's own, outside a route's constructor, always with frames) are not counted.
  */
-async function stacksWhileDeclaring(declare: () => Promise<unknown>) {
+async function stacksWhileDeclaring(
+  classes: RouteClasses,
+  declare: (classes: RouteClasses) => Promise<unknown>,
+) {
   const counts = { withFrames: 0, empty: 0 };
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (error, frames) => {
     if (frames.length === 0) counts.empty++;
-    else if (frames.some((frame) => frame.getFileName() === ROUTE_CLASSES)) counts.withFrames++;
+    else if (frames.some((frame) => frame.getFileName() === ROUTE_CLASSES[classes])) counts.withFrames++;
     return previous ? previous(error, frames) : `${error.name}: ${error.message}`;
   };
   round++;
   try {
-    await declare();
+    await declare(classes);
   } finally {
     Error.prepareStackTrace = previous;
   }
@@ -73,9 +86,11 @@ async function stacksWhileDeclaring(declare: () => Promise<unknown>) {
 }
 
 describe.each([
-  ["declared directly", directRoutes],
-  ["declared in a VpnGatewayRoutes", tableOfRoutes],
-])("routes %s register without the SDK's per-promise stacks", (_how, declare) => {
+  ["dynamic", "declared directly", directRoutes],
+  ["dynamic", "declared in a VpnGatewayRoutes", tableOfRoutes],
+  ["plugin", "declared directly", directRoutes],
+  ["plugin", "declared in a VpnGatewayRoutes", tableOfRoutes],
+] as const)("%s routes %s register without the SDK's per-promise stacks", (classes, _how, declare) => {
   const saved = process.env.PULUMI_DEBUG_PROMISE_LEAKS;
   afterEach(() => {
     if (saved === undefined) delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
@@ -85,7 +100,7 @@ describe.each([
   it("formats only the source position's stack for each route, and restores the stack limit", async () => {
     delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
     const limit = Error.stackTraceLimit;
-    const { withFrames, empty, limitAfter } = await stacksWhileDeclaring(declare);
+    const { withFrames, empty, limitAfter } = await stacksWhileDeclaring(classes, declare);
     // One stack with frames per route: its source position.
     expect(withFrames).toBe(ROUTES);
     // The promises' stacks are still created, with no frames to format.
@@ -95,7 +110,7 @@ describe.each([
 
   it("keeps every stack when PULUMI_DEBUG_PROMISE_LEAKS asks the SDK to print them", async () => {
     process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
-    const { withFrames } = await stacksWhileDeclaring(declare);
+    const { withFrames } = await stacksWhileDeclaring(classes, declare);
     expect(withFrames).toBeGreaterThan(10 * ROUTES);
   });
 });
