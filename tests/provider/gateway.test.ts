@@ -4,6 +4,7 @@
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { VpcClient } from "../../provider/api";
+import { BUSY_CODES } from "../../provider/api/codes";
 import { RouteWaitTimeoutError } from "../../provider/errors";
 import {
   Gateway,
@@ -38,6 +39,16 @@ describe("Gateway against the emulator", () => {
     Weight: 100,
     PublishVpc: false,
   });
+
+  /** Looks at the gateway (DescribeVpnGateway) one write of `gateway` took until it was done. */
+  const looksAfter = async (gateway: Gateway, dest: string) => {
+    const before = emulator.requestLog().length;
+    await gateway.write((writer) => writer.createVpnRouteEntry(route(dest)));
+    return emulator
+      .requestLog()
+      .slice(before)
+      .filter((e) => e.action === "DescribeVpnGateway").length;
+  };
 
   beforeEach(async () => {
     emulator = await startEmulator({ configDelayMs: 30, seed: 5 });
@@ -163,39 +174,48 @@ describe("Gateway against the emulator", () => {
 
   it("learns the apply time: after the first write it waits about that long before it looks", async () => {
     const gateway = new Gateway(REGION, GW, env());
-    const looksAfter = async (dest: string) => {
-      const before = emulator.requestLog().length;
-      await gateway.write(() => client.createVpnRouteEntry(route(dest)));
-      return emulator
-        .requestLog()
-        .slice(before)
-        .filter((e) => e.action === "DescribeVpnGateway").length;
-    };
-    const first = await looksAfter("10.1.0.0/16");
-    const later = await looksAfter("10.2.0.0/16");
+    const first = await looksAfter(gateway, "10.1.0.0/16");
+    const later = await looksAfter(gateway, "10.2.0.0/16");
     expect(first).toBeGreaterThan(1); // polled every 5 ms through the 30 ms apply
     expect(later).toBeLessThan(first);
   });
 
   it("alone on a gateway that got slower, learns the longer apply time instead of polling through it", async () => {
     const gateway = new Gateway(REGION, GW, env());
-    const looksAfter = async (dest: string) => {
-      const before = emulator.requestLog().length;
-      await gateway.write(() => client.createVpnRouteEntry(route(dest)));
-      return emulator
-        .requestLog()
-        .slice(before)
-        .filter((e) => e.action === "DescribeVpnGateway").length;
-    };
-    await looksAfter("10.1.0.0/16");
-    await looksAfter("10.2.0.0/16"); // 30 ms learned
+    await looksAfter(gateway, "10.1.0.0/16");
+    await looksAfter(gateway, "10.2.0.0/16"); // 30 ms learned
     emulator.setConfigDelay(300);
     const slow = [];
-    for (const dest of ["10.3.0.0/16", "10.4.0.0/16", "10.5.0.0/16"]) slow.push(await looksAfter(dest));
+    for (const dest of ["10.3.0.0/16", "10.4.0.0/16", "10.5.0.0/16"])
+      slow.push(await looksAfter(gateway, dest));
     // The first slow write looks from the 30 ms learned on through the 300 ms the gateway took; the last waits
     // what it learned, then looks once or twice.
     expect(slow[2]).toBeLessThanOrEqual(3);
     expect(slow[0]).toBeGreaterThan(slow[2]);
+  });
+
+  it("on a gateway another writer shares, looks once or twice after each of its writes, not through them", async () => {
+    emulator.setConfigDelay(200);
+    const gateway = new Gateway(REGION, GW, { ...env(), pollMs: () => undefined });
+    await looksAfter(gateway, "10.1.0.0/16");
+    await looksAfter(gateway, "10.2.0.0/16"); // about 200 ms learned
+    // Another process's write takes the gateway just before this one's, which is refused as busy: shared.
+    const other = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+    try {
+      await other.createVpnRouteEntry(route("10.99.0.0/16"));
+      await looksAfter(gateway, "10.3.0.0/16");
+    } finally {
+      other.destroy();
+    }
+    const refusals = emulator.requestLog().filter((e) => BUSY_CODES.includes(e.code ?? ""));
+    expect(refusals).toHaveLength(1);
+    const looks = [];
+    for (let i = 4; i < 10; i++) looks.push(await looksAfter(gateway, `10.${i}.0.0/16`));
+    // The first look at what it learned (no later than the fastest wait seen), fine looks after it if still
+    // busy: 1 to 3 a write. From a quarter of it on at that pace: about 4 a write (two stacks that looked that
+    // often together spent the account's DescribeVpnGateway limit).
+    expect(looks.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2.5 * looks.length);
+    expect(emulator.routes(GW)).toHaveLength(10);
   });
 
   it("shares one listing between concurrent readers, and lists afresh after its own write", async () => {
