@@ -62,6 +62,11 @@ const APPLY_TIME_SHRINK = 0.98;
  * its writes once it was alone (4 processes of 20 creates: 41.6 s for 24 s of writes; issue 27).
  */
 const FOREIGN_WAIT_FACTOR = 1.5;
+/**
+ * There, a first look that finds the gateway active shrinks the next wait to at most this fraction: what
+ * was learned may include another writer's changes, and the halfway rule would take it down 2% a write.
+ */
+const SHARED_APPLY_TIME_SHRINK = 0.75;
 
 /** What a gateway takes from its provider process: the API client, one clock, the wait settings. */
 export interface GatewayEnv {
@@ -98,18 +103,21 @@ export function followUpPollMs(expectedMs: number): number {
  * have been done sooner, so the next wait is shorter: halfway down to the last time the gateway was seen
  * busy after a write (`busyBeforeMs`), at least 2% shorter. So a wait learned from a look that a throttle
  * held back (1.45 s for a 1 s gateway, measured) comes down in a write or two, where 2% a write took twenty,
- * and a gateway that got faster is followed down 2% a write.
+ * and a gateway that got faster is followed down 2% a write. On a gateway another writer shares (`shared`),
+ * at least 25% a write (see SHARED_APPLY_TIME_SHRINK).
  */
 export function nextExpectedApplyMs(
   expectedMs: number,
   seen: ApplyObservation,
   busyBeforeMs?: number,
+  shared = false,
 ): number {
   const { lastBusyAfterMs: busy, activeSeenAfterMs: active } = seen;
   let next: number;
   if (busy === undefined) {
     const halfway = busyBeforeMs === undefined ? 0 : (expectedMs - busyBeforeMs) / 2;
-    next = expectedMs - Math.max(expectedMs * (1 - APPLY_TIME_SHRINK), halfway);
+    const shrink = shared ? SHARED_APPLY_TIME_SHRINK : APPLY_TIME_SHRINK;
+    next = expectedMs - Math.max(expectedMs * (1 - shrink), halfway);
   } else next = active - busy <= followUpPollMs(active) ? active : Math.max(busy, active / 2);
   return Math.min(MAX_EXPECTED_APPLY_MS, Math.round(next));
 }
@@ -244,18 +252,19 @@ export class Gateway {
   private async waitUntilApplied(): Promise<void> {
     const answeredAt = this.env.now();
     const expected = this.expectedApplyMs;
-    // On a shared gateway, what was learned before it was known shared may include other writers' changes: the
-    // first look comes no later than the fastest wait seen. (A first look at a quarter of the learned time, then
-    // looks at that pace, took 6.8 looks a write: two stacks failing over together spent the account's
-    // DescribeVpnGateway limit, 600 a minute, in 38 s, and their throttled looks let writes go to a busy
-    // gateway; 2026-12-07.)
-    const shared = this.shared && this.env.pollMs() === undefined;
+    // On a shared gateway what was learned may include other writers' changes. The first look comes at it, or
+    // at the fastest wait seen when that is shorter; the looks go on at a quarter of it, and a first look that
+    // finds the gateway active takes it down 25% (SHARED_APPLY_TIME_SHRINK), so a time learned too long comes
+    // down in a few writes. (A first look at a quarter took 4 to 5 looks a write: two stacks failing over
+    // together spent the account's DescribeVpnGateway limit, 600 a minute, in 38 s; 2026-12-07.)
+    const sharedPollMs = Math.max(MIN_POLL_MS, expected * OTHER_WRITER_POLL_FRACTION);
+    const shared = this.shared && expected > 0 && this.env.pollMs() === undefined;
     await this.env.sleep(shared ? Math.min(expected, this.fastestAppliedMs) : expected);
     // A throttled look (1 s x-acs-retry-after) does not hold the next write back past the time the gateway
     // should be done: it most likely is, and a write that finds it busy is retried anyway.
     const seen = await this.client.waitForGatewayActive(this.scope, {
-      pollMs: this.env.pollMs() ?? followUpPollMs(expected),
-      pollGrowth: expected <= 0 ? FIRST_POLL_GROWTH : LEARNED_POLL_GROWTH,
+      pollMs: shared ? sharedPollMs : (this.env.pollMs() ?? followUpPollMs(expected)),
+      pollGrowth: shared ? 1 : expected <= 0 ? FIRST_POLL_GROWTH : LEARNED_POLL_GROWTH,
       // Past the learned time, another writer may hold the gateway: looks as often as waitForOtherWriter's, so
       // the next write goes soon after the gateway is free, not up to 10 s later.
       // Before anything is learned, at a steady FIRST_POLL_MS: grown to seconds, the first look to find the
@@ -277,6 +286,7 @@ export class Gateway {
       expected,
       { lastBusyAfterMs, activeSeenAfterMs },
       this.busyAfterMs,
+      this.shared,
     );
     this.busyAfterMs = lastBusyAfterMs ?? this.busyAfterMs;
   }

@@ -218,6 +218,32 @@ describe("Gateway against the emulator", () => {
     expect(emulator.routes(GW)).toHaveLength(10);
   });
 
+  it("on a shared gateway, an apply time learned too long comes down in a few writes", async () => {
+    // Learned too long: here a gateway that got faster; the same as a wait that ran through another writer's
+    // changes (a stack kept 3 s after each write of a 300 ms gateway; bench --shared-gateway, 2026-12-07).
+    emulator.setConfigDelay(1_000);
+    const gateway = new Gateway(REGION, GW, { ...env(), pollMs: () => undefined });
+    // Another process's write takes the gateway just before this one's, which is refused as busy: shared.
+    const other = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+    try {
+      await other.createVpnRouteEntry(route("10.99.0.0/16"));
+      await looksAfter(gateway, "10.1.0.0/16"); // about a second learned
+    } finally {
+      other.destroy();
+    }
+    emulator.setConfigDelay(100);
+    const took: number[] = [];
+    for (let i = 2; i < 8; i++) {
+      const started = Date.now();
+      await looksAfter(gateway, `10.${i}.0.0/16`);
+      took.push(Date.now() - started);
+    }
+    // 25% down a write when the first look finds the gateway active: the sixth write waits about 240 ms
+    // (1 s x 0.75^5). At the 2% a write of a gateway alone, it would still wait 900 ms.
+    expect(took[0]).toBeGreaterThan(600);
+    expect(took[5]).toBeLessThan(450);
+  });
+
   it("shares one listing between concurrent readers, and lists afresh after its own write", async () => {
     const gateway = new Gateway(REGION, GW, env());
     const listings = () => emulator.requestLog().filter((e) => e.action === "DescribeVpnRouteEntries").length;
