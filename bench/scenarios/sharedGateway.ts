@@ -12,6 +12,7 @@ import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { BUSY_CODES } from "../../provider/api/codes";
 import type { PulumiProject } from "../../tests/e2e/harness";
+import { gatewayWallTime, type GatewayWallTime } from "../apiTimeline";
 import { BENCH_SEED, BENCH_ROUTE_QUOTA, providerEnv } from "../emulators";
 import { compareTables, timed, wrongActive } from "../engine/outcome";
 import { createBenchProject } from "../engine/project";
@@ -57,6 +58,12 @@ export interface SharedGatewayPhase {
   /** Writes the gateway refused as busy: the processes meeting there. */
   busyRefusals: number;
   throttled: number;
+  /** Looks at the gateway (DescribeVpnGateway) and listings (pages) the phase took, and how many were throttled. */
+  looks: number;
+  listings: number;
+  throttledReads: number;
+  /** Where the gateway's wall time went (apiTimeline.ts), seconds. */
+  wallTime: GatewayWallTime;
   /** Every stack's command succeeded. */
   succeeded: boolean;
   /** After the phase: routes the gateway holds twice, declared ones it lacks, destinations with no or two active. */
@@ -135,6 +142,7 @@ export async function runSharedGateway(
       const startedAt = Date.now();
       const runs = await Promise.all(projects.map((p) => timed(() => operation(p) as never)));
       const seconds = Math.max(...runs.map((r) => r.seconds));
+      const endedAt = startedAt + seconds * 1000;
       const fullLog = emulator.requestLog();
       if (process.env.BENCH_KEEP === "1") {
         fs.mkdirSync(BENCH_WORK_DIR, { recursive: true });
@@ -164,6 +172,16 @@ export async function runSharedGateway(
         writes,
         busyRefusals: log.filter((e) => BUSY_CODES.includes(e.code ?? "")).length,
         throttled: log.filter((e) => e.code?.includes("Throttling")).length,
+        looks: fullLog.filter((e) => e.action === "DescribeVpnGateway").length,
+        listings: fullLog.filter((e) => e.action === "DescribeVpnRouteEntries").length,
+        throttledReads: fullLog.filter((e) => !WRITE_ACTIONS.test(e.action) && e.code?.includes("Throttling"))
+          .length,
+        wallTime: Object.fromEntries(
+          Object.entries(gatewayWallTime(fullLog, configDelayMs, startedAt, endedAt)).map(([k, v]) => [
+            k,
+            round2(v),
+          ]),
+        ) as unknown as GatewayWallTime,
         succeeded: runs.every((r) => !r.error),
         ...tableCheck(emulator, all, primaryActive),
       };
@@ -228,6 +246,23 @@ export function sharedGatewayMarkdown(results: { meta: BenchMeta; runs: SharedGa
       lines.push(
         `| ${run.stacks} | ${run.pairsPerStack * 2} | ${p.phase} | ${p.seconds} | ${p.boundSeconds} | ${p.binding} | ` +
           `${p.ratio}x | ${p.writes} | ${p.busyRefusals} | ${p.throttled} | ${correct ? "yes" : "NO"} |`,
+      );
+    }
+  }
+  lines.push(
+    "",
+    "Where the gateway's time went (seconds; each idle gap put down to the stack whose write ended it, apiTimeline.ts):",
+    "",
+    "| stacks | phase | CLIs' start | applying | retry after a busy refusal | looked late | look to write | no write pending | CLIs' end | looks | listing pages | throttled reads |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  );
+  for (const run of results.runs) {
+    for (const p of run.phases) {
+      const w = p.wallTime;
+      lines.push(
+        `| ${run.stacks} | ${p.phase} | ${w.startSeconds} | ${w.applyingSeconds} | ${w.retryAfterRefusalSeconds} | ` +
+          `${w.lookedLateSeconds} | ${w.lookToWriteSeconds} | ${w.noWritePendingSeconds} | ${w.endSeconds} | ` +
+          `${p.looks} | ${p.listings} | ${p.throttledReads} |`,
       );
     }
   }
