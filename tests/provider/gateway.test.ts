@@ -244,6 +244,51 @@ describe("Gateway against the emulator", () => {
     expect(took[5]).toBeLessThan(450);
   });
 
+  describe("a gateway that got slower, after listings", () => {
+    /** This process's writes, as the lifecycle makes them: each inside its destination's lock. */
+    const ownWrite = async (gateway: Gateway, dest: string) => {
+      const identity = { vpnGatewayId: GW, routeDest: dest, nextHop: VCO };
+      return gateway.withDestination("dbr", identity, () => looksAfter(gateway, dest));
+    };
+    /** Writes at 30 ms, then 3 at 1 s: the looks each of those took. */
+    const slowerAfter = async (gateway: Gateway, between: () => Promise<unknown>) => {
+      await ownWrite(gateway, "10.1.0.0/16");
+      await gateway.list(dbrApi, true);
+      await between();
+      await ownWrite(gateway, "10.2.0.0/16"); // 30 ms learned
+      await gateway.list(dbrApi, true);
+      emulator.setConfigDelay(1_000);
+      const slow = [];
+      for (const dest of ["10.3.0.0/16", "10.4.0.0/16", "10.5.0.0/16"])
+        slow.push(await ownWrite(gateway, dest));
+      return slow;
+    };
+
+    it("one whose listing showed another writer's route takes a longer wait for that writer's, not its own", async () => {
+      const gateway = new Gateway(REGION, GW, { ...env(), pollMs: () => undefined });
+      const other = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+      try {
+        // The other's write applied before this process writes again: no write of it is refused as busy.
+        const othersWrite = async () => {
+          await other.createVpnRouteEntry(route("10.99.0.0/16"));
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        };
+        const slow = await slowerAfter(gateway, othersWrite);
+        expect(emulator.requestLog().filter((e) => BUSY_CODES.includes(e.code ?? ""))).toEqual([]);
+        // Shared: a wait past 1.5x the fastest is not learned (FOREIGN_WAIT_FACTOR); it looks through each one.
+        expect(slow[2]).toBeGreaterThan(5);
+      } finally {
+        other.destroy();
+      }
+    });
+
+    it("its own writes between two listings do not make it shared: it learns the longer time", async () => {
+      const gateway = new Gateway(REGION, GW, { ...env(), pollMs: () => undefined });
+      const slow = await slowerAfter(gateway, () => ownWrite(gateway, "10.9.0.0/16"));
+      expect(slow[2]).toBeLessThanOrEqual(3);
+    });
+  });
+
   it("shares one listing between concurrent readers, and lists afresh after its own write", async () => {
     const gateway = new Gateway(REGION, GW, env());
     const listings = () => emulator.requestLog().filter((e) => e.action === "DescribeVpnRouteEntries").length;
