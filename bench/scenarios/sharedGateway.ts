@@ -240,31 +240,28 @@ export function sharedGatewayMarkdown(results: { meta: BenchMeta; runs: SharedGa
     "| stacks | routes a stack | phase | seconds | bound (s) | binding | ratio | writes | busy refusals | throttled | correct |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
-  for (const run of results.runs) {
-    for (const p of run.phases) {
-      const correct = p.succeeded && p.duplicates === 0 && p.missing === 0 && p.wrongActive === 0;
-      lines.push(
-        `| ${run.stacks} | ${run.pairsPerStack * 2} | ${p.phase} | ${p.seconds} | ${p.boundSeconds} | ${p.binding} | ` +
-          `${p.ratio}x | ${p.writes} | ${p.busyRefusals} | ${p.throttled} | ${correct ? "yes" : "NO"} |`,
-      );
-    }
-  }
-  lines.push(
+  const wallLines = [
     "",
     "Where the gateway's time went (seconds; each idle gap put down to the stack whose write ended it, apiTimeline.ts):",
     "",
     "| stacks | phase | CLIs' start | applying | retry after a busy refusal | looked late | look to write | no write pending | CLIs' end | looks | listing pages | throttled reads |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-  );
+  ];
   for (const run of results.runs) {
     for (const p of run.phases) {
+      const correct = p.succeeded && p.duplicates === 0 && p.missing === 0 && p.wrongActive === 0;
       const w = p.wallTime;
       lines.push(
+        `| ${run.stacks} | ${run.pairsPerStack * 2} | ${p.phase} | ${p.seconds} | ${p.boundSeconds} | ${p.binding} | ` +
+          `${p.ratio}x | ${p.writes} | ${p.busyRefusals} | ${p.throttled} | ${correct ? "yes" : "NO"} |`,
+      );
+      wallLines.push(
         `| ${run.stacks} | ${p.phase} | ${w.startSeconds} | ${w.applyingSeconds} | ${w.retryAfterRefusalSeconds} | ` +
           `${w.lookedLateSeconds} | ${w.lookToWriteSeconds} | ${w.noWritePendingSeconds} | ${w.endSeconds} | ` +
           `${p.looks} | ${p.listings} | ${p.throttledReads} |`,
       );
     }
   }
+  lines.push(...wallLines);
   return `${lines.join("\n")}\n`;
 }
