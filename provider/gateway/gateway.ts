@@ -57,7 +57,7 @@ const MAX_EXPECTED_APPLY_MS = 30_000;
 /** When the gateway was already active at the first look, the next wait is at most this fraction of it. */
 const APPLY_TIME_SHRINK = 0.98;
 /**
- * On a gateway another writer shares (this process's write was refused as busy), a wait after a write may
+ * On a gateway another writer shares (see `shared`), a wait after a write may
  * include the other writer's changes, which take the gateway the moment it is active: such a wait, longer
  * than this multiple of the fastest one seen, teaches nothing of the gateway. Learned from, a stack kept from
  * the gateway by three others learned 1 to 2 s for a 300 ms gateway, and then slept that long after each of
@@ -66,9 +66,12 @@ const APPLY_TIME_SHRINK = 0.98;
 const FOREIGN_WAIT_FACTOR = 1.5;
 /**
  * There, a first look that finds the gateway active shrinks the next wait to at most this fraction: what
- * was learned may include another writer's changes, and the halfway rule would take it down 2% a write.
+ * was learned may include another writer's changes, and the halfway rule would take it down 2% a write. Half:
+ * a first wait that ran through three other stacks' writes learned 6 to 9 s for a 300 ms gateway, and 25% a
+ * write took about 40 s to come down (4 stacks' create, 54.5 s for a 24 s bound; bench, 2026-12-07). Once
+ * down, the first look mostly finds the gateway still busy, so this does not apply a write at a time.
  */
-const SHARED_APPLY_TIME_SHRINK = 0.75;
+const SHARED_APPLY_TIME_SHRINK = 0.5;
 
 /** What a gateway takes from its provider process: the API client, one clock, the wait settings. */
 export interface GatewayEnv {
@@ -106,7 +109,7 @@ export function followUpPollMs(expectedMs: number): number {
  * busy after a write (`busyBeforeMs`), at least 2% shorter. So a wait learned from a look that a throttle
  * held back (1.45 s for a 1 s gateway, measured) comes down in a write or two, where 2% a write took twenty,
  * and a gateway that got faster is followed down 2% a write. On a gateway another writer shares (`shared`),
- * at least 25% a write (see SHARED_APPLY_TIME_SHRINK).
+ * at least half a write (see SHARED_APPLY_TIME_SHRINK).
  */
 export function nextExpectedApplyMs(
   expectedMs: number,
@@ -264,7 +267,7 @@ export class Gateway {
     const expected = this.expectedApplyMs;
     // On a shared gateway what was learned may include other writers' changes. The first look comes at it, or
     // at the fastest wait seen when that is shorter; the looks go on at a quarter of it, and a first look that
-    // finds the gateway active takes it down 25% (SHARED_APPLY_TIME_SHRINK), so a time learned too long comes
+    // finds the gateway active halves it (SHARED_APPLY_TIME_SHRINK), so a time learned too long comes
     // down in a few writes. (A first look at a quarter took 4 to 5 looks a write: two stacks failing over
     // together spent the account's DescribeVpnGateway limit, 600 a minute, in 38 s; 2026-12-07.)
     const sharedPollMs = Math.max(MIN_POLL_MS, expected * OTHER_WRITER_POLL_FRACTION);
