@@ -40,3 +40,67 @@ export function apiTimeline(log: EmulatorLogEntry[], configDelayMs: number): Api
     utilisation,
   };
 }
+
+/**
+ * Where one gateway's wall time went in a phase of several processes (told apart by their access keys), in
+ * seconds; the parts add up to the phase. Each idle gap (the gateway active, no write arriving) is put down to
+ * the process whose write ended it: a refused write's retry; else, when it looked at the gateway in the gap,
+ * the look coming late after the gateway became active and then its way from that look to the write; else no
+ * write of it was pending (engine order, listings, budget waits).
+ */
+export interface GatewayWallTime {
+  /** Phase start to the first request: the CLIs' start. */
+  startSeconds: number;
+  /** Writes applying (applied writes x configDelayMs). */
+  applyingSeconds: number;
+  retryAfterRefusalSeconds: number;
+  lookedLateSeconds: number;
+  lookToWriteSeconds: number;
+  noWritePendingSeconds: number;
+  /** The last write applied to the phase's end: the CLIs' end. */
+  endSeconds: number;
+}
+
+export function gatewayWallTime(
+  log: EmulatorLogEntry[],
+  configDelayMs: number,
+  startedAt: number,
+  endedAt: number,
+): GatewayWallTime {
+  const sorted = [...log].sort((a, b) => a.time - b.time);
+  const applied = sorted.filter((e) => WRITE_ACTION.test(e.action) && e.status === 200);
+  const refusedTokens = new Set(
+    sorted.filter((e) => e.code === BUSY_CODE).map((e) => `${e.accessKeyId}|${e.params.ClientToken}`),
+  );
+  const wall = {
+    startSeconds: ((sorted[0]?.time ?? endedAt) - startedAt) / 1000,
+    applyingSeconds: (applied.length * configDelayMs) / 1000,
+    retryAfterRefusalSeconds: 0,
+    lookedLateSeconds: 0,
+    lookToWriteSeconds: 0,
+    noWritePendingSeconds: 0,
+    endSeconds: 0,
+  };
+  let activeAt = sorted[0]?.time ?? endedAt;
+  for (const write of applied) {
+    const gapMs = write.time - activeAt;
+    if (gapMs > 0) {
+      const look = sorted.find(
+        (e) =>
+          e.action === "DescribeVpnGateway" &&
+          e.accessKeyId === write.accessKeyId &&
+          e.time >= activeAt &&
+          e.time <= write.time,
+      );
+      if (refusedTokens.has(`${write.accessKeyId}|${write.params.ClientToken}`))
+        wall.retryAfterRefusalSeconds += gapMs / 1000;
+      else if (look) {
+        wall.lookedLateSeconds += (look.time - activeAt) / 1000;
+        wall.lookToWriteSeconds += (write.time - look.time) / 1000;
+      } else wall.noWritePendingSeconds += gapMs / 1000;
+    }
+    activeAt = Math.max(activeAt, write.time + configDelayMs);
+  }
+  wall.endSeconds = Math.max(0, endedAt - activeAt) / 1000;
+  return wall;
+}

@@ -40,3 +40,6 @@ export const ALREADY_EXISTS_CODE_PARTS: readonly string[] = ["AlreadyExist", "Du
 export const NEXT_HOP_NOT_FOUND_CODE = "InvalidNextHop.NotFound";
 export const VPN_GATEWAY_ROUTE_TABLE_TYPE = "VpnGatewayRouteTable";
 export const VPN_GATEWAY_ROUTE_TABLE_TOKEN = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${VPN_GATEWAY_ROUTE_TABLE_TYPE}`;
+
+/** A route made by Create*RouteEntry is a custom route; listings say `custom` (BGP-learned ones `bgp`). */
+export const CUSTOM_ROUTE_ENTRY_TYPE = "custom";

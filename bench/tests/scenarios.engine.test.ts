@@ -50,6 +50,10 @@ describeWithPulumi("bench scenarios through the real engine", () => {
     for (const p of r.phases) {
       expect(p).toMatchObject({ succeeded: true, duplicates: 0, missing: 0, wrongActive: 0 });
       expect(p.boundSeconds).toBeCloseTo((p.writes * 50) / 1000, 5);
+      // The gateway's wall time, put down part by part, adds up to the phase (each part rounded to 10 ms).
+      const parts = Object.values(p.wallTime).reduce((sum, s) => sum + s, 0);
+      expect(Math.abs(parts - p.seconds)).toBeLessThan(0.1);
+      expect(p.wallTime.applyingSeconds).toBeCloseTo((p.writes * 50) / 1000, 5);
     }
     // Every route was created once, and deleted once: the bound is those writes back to back.
     expect(r.phases[0]).toMatchObject({ writes: 12, boundSeconds: 0.6, binding: "12 writes of 50 ms" });

@@ -7,12 +7,14 @@
  */
 import { Mutex } from "async-mutex";
 import type { VpcClient } from "../api/client";
+import { CUSTOM_ROUTE_ENTRY_TYPE } from "../constants";
 import { isNotFound } from "../api/errors";
 import { pollUntil } from "../api/poll";
 import { RouteWaitTimeoutError } from "../errors";
 import {
   destinationKey,
   findRoute,
+  identityOf,
   scopeOf,
   type ListedRoute,
   type RouteApi,
@@ -55,7 +57,7 @@ const MAX_EXPECTED_APPLY_MS = 30_000;
 /** When the gateway was already active at the first look, the next wait is at most this fraction of it. */
 const APPLY_TIME_SHRINK = 0.98;
 /**
- * On a gateway another writer shares (this process's write was refused as busy), a wait after a write may
+ * On a gateway another writer shares (see `shared`), a wait after a write may
  * include the other writer's changes, which take the gateway the moment it is active: such a wait, longer
  * than this multiple of the fastest one seen, teaches nothing of the gateway. Learned from, a stack kept from
  * the gateway by three others learned 1 to 2 s for a 300 ms gateway, and then slept that long after each of
@@ -64,9 +66,12 @@ const APPLY_TIME_SHRINK = 0.98;
 const FOREIGN_WAIT_FACTOR = 1.5;
 /**
  * There, a first look that finds the gateway active shrinks the next wait to at most this fraction: what
- * was learned may include another writer's changes, and the halfway rule would take it down 2% a write.
+ * was learned may include another writer's changes, and the halfway rule would take it down 2% a write. Half:
+ * a first wait that ran through three other stacks' writes learned 6 to 9 s for a 300 ms gateway, and 25% a
+ * write took about 40 s to come down (4 stacks' create, 54.5 s for a 24 s bound; bench, 2026-12-07). Once
+ * down, the first look mostly finds the gateway still busy, so this does not apply a write at a time.
  */
-const SHARED_APPLY_TIME_SHRINK = 0.75;
+const SHARED_APPLY_TIME_SHRINK = 0.5;
 
 /** What a gateway takes from its provider process: the API client, one clock, the wait settings. */
 export interface GatewayEnv {
@@ -104,7 +109,7 @@ export function followUpPollMs(expectedMs: number): number {
  * busy after a write (`busyBeforeMs`), at least 2% shorter. So a wait learned from a look that a throttle
  * held back (1.45 s for a 1 s gateway, measured) comes down in a write or two, where 2% a write took twenty,
  * and a gateway that got faster is followed down 2% a write. On a gateway another writer shares (`shared`),
- * at least 25% a write (see SHARED_APPLY_TIME_SHRINK).
+ * at least half a write (see SHARED_APPLY_TIME_SHRINK).
  */
 export function nextExpectedApplyMs(
   expectedMs: number,
@@ -133,8 +138,15 @@ export class Gateway {
   private expectedApplyMs = 0;
   /** The last time a write was seen still applying, in ms after its answer (none seen yet: undefined). */
   private busyAfterMs?: number;
-  /** Another writer shares this gateway: a write of this process was refused as busy. */
+  /**
+   * Another writer shares this gateway: a write of this process was refused as busy, or a listing showed a
+   * custom route of a destination this process never touched change since the last one.
+   */
   private shared = false;
+  /** Destinations this process changes (see withDestination): their changes in a listing are its own. */
+  private readonly ownDestinations = new Set<string>();
+  /** Per route kind, the other destinations' custom routes as the last listing showed them. */
+  private readonly othersLastListed = new Map<RouteKind, Map<string, string>>();
   /** The shortest wait after a write (ms after its answer until seen active): no write applied slower. */
   private fastestAppliedMs = Infinity;
   private dualTunnel?: Promise<boolean>;
@@ -164,6 +176,7 @@ export class Gateway {
   /** Runs `fn` with no other weight change, create or delete of this destination running in this process. */
   async withDestination<T>(kind: RouteKind, route: RouteIdentity, fn: () => Promise<T>): Promise<T> {
     const key = destinationKey(kind, route);
+    this.ownDestinations.add(key);
     let lock = this.destinationLocks.get(key);
     if (!lock) this.destinationLocks.set(key, (lock = { mutex: new Mutex(), users: 0 }));
     lock.users++;
@@ -252,11 +265,14 @@ export class Gateway {
   private async waitUntilApplied(): Promise<void> {
     const answeredAt = this.env.now();
     const expected = this.expectedApplyMs;
-    // On a shared gateway what was learned may include other writers' changes: the first look comes at a
-    // quarter of it, and the looks go on at that pace, so a time learned too long comes down in a write or two.
+    // On a shared gateway what was learned may include other writers' changes. The first look comes at it, or
+    // at the fastest wait seen when that is shorter; the looks go on at a quarter of it, and a first look that
+    // finds the gateway active halves it (SHARED_APPLY_TIME_SHRINK), so a time learned too long comes
+    // down in a few writes. (A first look at a quarter took 4 to 5 looks a write: two stacks failing over
+    // together spent the account's DescribeVpnGateway limit, 600 a minute, in 38 s; 2026-12-07.)
     const sharedPollMs = Math.max(MIN_POLL_MS, expected * OTHER_WRITER_POLL_FRACTION);
     const shared = this.shared && expected > 0 && this.env.pollMs() === undefined;
-    await this.env.sleep(shared ? sharedPollMs : expected);
+    await this.env.sleep(shared ? Math.min(expected, this.fastestAppliedMs) : expected);
     // A throttled look (1 s x-acs-retry-after) does not hold the next write back past the time the gateway
     // should be done: it most likely is, and a write that finds it busy is retried anyway.
     const seen = await this.client.waitForGatewayActive(this.scope, {
@@ -295,15 +311,43 @@ export class Gateway {
    */
   async list(api: RouteApi, fresh = false, afterOwnWrites = false): Promise<ListedRoute[] | null> {
     try {
-      return await this.listings.list(
+      const entries = await this.listings.list(
         api.kind,
         () => api.list(this.client, this.scope),
         fresh,
         afterOwnWrites,
       );
+      this.noticeOtherWriters(api.kind, entries);
+      return entries;
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
+    }
+  }
+
+  /**
+   * A custom route of a destination this process does not change that differs from the last listing: another
+   * writer (another stack's provider process) is changing the gateway now, though none of this process's writes
+   * met one of its changes. Such a process took the other writers' changes for its own apply time, a little
+   * more each write (4 stacks failing over on a 300 ms gateway: one learned 4.6 s, 160 s for a 60 s bound).
+   * Routes BGP learns are not custom and change without any writer.
+   */
+  private noticeOtherWriters(kind: RouteKind, entries: ListedRoute[]): void {
+    if (this.shared) return;
+    const now = new Map<string, string>();
+    for (const e of entries) {
+      if ((e.RouteEntryType ?? CUSTOM_ROUTE_ENTRY_TYPE) !== CUSTOM_ROUTE_ENTRY_TYPE) continue;
+      const key = destinationKey(kind, identityOf(this.vpnGatewayId, e));
+      if (this.ownDestinations.has(key)) continue;
+      const route = `${e.NextHop}|${e.Weight}|${e.State}|${e.CreateTime}`;
+      now.set(key, [now.get(key), route].filter(Boolean).sort().join(","));
+    }
+    const last = this.othersLastListed.get(kind);
+    this.othersLastListed.set(kind, now);
+    if (!last) return;
+    // Only destinations still not this process's at both listings: one it began changing since is its own.
+    for (const key of new Set([...now.keys(), ...last.keys()])) {
+      if (!this.ownDestinations.has(key) && now.get(key) !== last.get(key)) this.shared = true;
     }
   }
 

@@ -5,7 +5,7 @@
  * steps. Steps are grouped by destination, in the failover order: standbys first, then deletes, then actives
  * (a destination never has two active routes, and keeps a route while its active one changes next hop).
  */
-import { WEIGHT_STANDBY } from "../constants";
+import { CUSTOM_ROUTE_ENTRY_TYPE, WEIGHT_STANDBY } from "../constants";
 import {
   desiredOf,
   destinationKey,
@@ -19,8 +19,7 @@ import {
 import type { TableRouteInputs } from "../tableTypes";
 import type { RouteKind } from "../types";
 
-/** Listings mark custom routes `custom`; BGP-learned ones `bgp` with Source `VPN_BGP` (never ours to delete). */
-const CUSTOM_ROUTE_ENTRY_TYPE = "custom";
+/** BGP-learned routes are listed with Source `VPN_BGP` (never ours to delete). */
 const BGP_SOURCE = "VPN_BGP";
 
 export type TableStep =

@@ -16,7 +16,7 @@
  * nothing is a WeightNotAppliedError.
  */
 import { isNotFound } from "../api/errors";
-import { WEIGHT_ACTIVE, WEIGHT_STANDBY } from "../constants";
+import { CUSTOM_ROUTE_ENTRY_TYPE, WEIGHT_ACTIVE, WEIGHT_STANDBY } from "../constants";
 import {
   GatewayGoneError,
   TwoActiveRoutesError,
@@ -50,8 +50,6 @@ const SIBLING_DECLARATION_WAIT_MS = 5_000;
  * the new weight before the write counts as ignored (WeightNotAppliedError) rather than slow.
  */
 const WEIGHT_CONFIRM_MS = 10_000;
-/** A route made by Create*RouteEntry is a custom route (BGP learns the others); listings say "custom". */
-const CUSTOM_ROUTE_ENTRY_TYPE = "custom";
 
 /** The destination's routes in `entries` (else as the gateway lists them now): this one and the others. */
 async function destination(gateway: Gateway, api: RouteApi, route: RouteRef, listed?: ListedRoute[]) {
