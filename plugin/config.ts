@@ -36,3 +36,13 @@ export function runtimeConfigOf(variables: ReadonlyMap<string, string> | Map<str
   }
   return { config, unknownNames };
 }
+
+/** What is wrong and what to do, for configuration names the provider does not take. */
+export function unknownConfigMessage(unknownNames: string[]): string {
+  const names = unknownNames.map((n) => `"${n}"`).join(", ");
+  return (
+    `alicloud-vpn: unknown provider configuration ${names}. The provider takes ${PROVIDER_CONFIG_NAMES.join(", ")}: ` +
+    `as alicloud-vpn:<name> in the stack's config (pulumi config set alicloud-vpn:region cn-hangzhou), or as an ` +
+    `explicit provider's inputs. Rename or remove ${names}.`
+  );
+}

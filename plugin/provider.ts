@@ -11,8 +11,9 @@ import type { Runtime } from "../provider/runtime";
 import { runtimeConfigOf } from "./config";
 import { construct } from "./construct";
 import { detailedRouteDiff, detailedTableDiff, type PropertyDiffKind } from "./detailedDiff";
-import { noticeToEngine, withUrn } from "./engineLog";
+import { withUrn } from "./engineLog";
 import { tableInputsFromSpecs } from "./routeTable";
+import { unknownConfigMessage } from "./config";
 import { isRouteTable, routeKindOf, routeKindOfUrn } from "./tokens";
 
 type Props = Record<string, unknown>;
@@ -31,12 +32,8 @@ export class AlicloudVpnProvider implements provider.Provider {
   /** Configure's variables (see serverHooks.ts): the stack's `alicloud-vpn:*` config or an explicit provider's inputs. */
   async configure(variables: Map<string, string>): Promise<void> {
     const { config, unknownNames } = runtimeConfigOf(variables);
-    if (unknownNames.length > 0) {
-      noticeToEngine(
-        `alicloud-vpn: unknown provider configuration ${unknownNames.map((n) => `"${n}"`).join(", ")} ` +
-          `ignored; the provider takes the names of schema.json's config (region, accessKey, assumeRole...).`,
-      );
-    }
+    // A typo in a stack's config would otherwise be ignored, and the route made with a default instead.
+    if (unknownNames.length > 0) throw new Error(unknownConfigMessage(unknownNames));
     this.runtime.configure(config);
   }
 

@@ -41,109 +41,119 @@ const CANCEL_PROGRAM =
     properties: { vpnGatewayId: ${CANCEL_GW}, nextHop: ${VCO}, routeDest: ${CANCEL_DEST}, weight: 100, publishVpc: true }
 `;
 
-describeWithYamlHost("the provider plugin through the engine: notices on the route's URN, Cancel", () => {
-  /** Answers at once; the notice test's. */
-  let emulator: RunningEmulator;
-  /** Keeps the gateway busy CONFIG_DELAY_MS after each write; the cancel test's. */
-  let slow: RunningEmulator;
-  let skewMs = 0;
-  let workRoot: string;
-  const projects: PulumiProject[] = [];
+describeWithYamlHost(
+  "the provider plugin through the engine: notices on the route's URN, a config typo, Cancel",
+  () => {
+    /** Answers at once; the notice test's. */
+    let emulator: RunningEmulator;
+    /** Keeps the gateway busy CONFIG_DELAY_MS after each write; the cancel test's. */
+    let slow: RunningEmulator;
+    let skewMs = 0;
+    let workRoot: string;
+    const projects: PulumiProject[] = [];
 
-  beforeAll(async () => {
-    workRoot = outsideRepositoryWorkRoot();
-    emulator = await startEmulator({
-      configDelayMs: 20,
-      gateways: [{ vpnGatewayId: NOTICE_GW, regionId: REGION }],
+    beforeAll(async () => {
+      workRoot = outsideRepositoryWorkRoot();
+      emulator = await startEmulator({
+        configDelayMs: 20,
+        gateways: [{ vpnGatewayId: NOTICE_GW, regionId: REGION }],
+      });
+      slow = await startEmulator({
+        configDelayMs: CONFIG_DELAY_MS,
+        seed: 11,
+        clock: () => Date.now() + skewMs,
+        gateways: [{ vpnGatewayId: CANCEL_GW, regionId: REGION }],
+      });
     });
-    slow = await startEmulator({
-      configDelayMs: CONFIG_DELAY_MS,
-      seed: 11,
-      clock: () => Date.now() + skewMs,
-      gateways: [{ vpnGatewayId: CANCEL_GW, regionId: REGION }],
+    afterAll(async () => {
+      for (const p of projects) await p.dispose();
+      await emulator?.stop();
+      await slow?.stop();
+      if (workRoot) fs.rmSync(workRoot, { recursive: true, force: true });
     });
-  });
-  afterAll(async () => {
-    for (const p of projects) await p.dispose();
-    await emulator?.stop();
-    await slow?.stop();
-    if (workRoot) fs.rmSync(workRoot, { recursive: true, force: true });
-  });
 
-  const project = async (
-    name: string,
-    program: string,
-    api: RunningEmulator,
-    config: Record<string, string> = {},
-  ) => {
-    const created = await createPulumiProject({
-      name,
-      workRoot,
-      files: { "Pulumi.yaml": program },
-      env: emulatorEnv(api, REGION),
-      config,
-    });
-    projects.push(created);
-    return created;
-  };
+    const project = async (
+      name: string,
+      program: string,
+      api: RunningEmulator,
+      config: Record<string, string> = {},
+    ) => {
+      const created = await createPulumiProject({
+        name,
+        workRoot,
+        files: { "Pulumi.yaml": program },
+        env: emulatorEnv(api, REGION),
+        config,
+      });
+      projects.push(created);
+      return created;
+    };
 
-  it("the rate limit's notice is a warning of the route that waits, once", async () => {
-    const p = await project("yaml-notice", NOTICE_PROGRAM, emulator, {
-      "alicloud-vpn:rateLimits": '{"CreateVpnRouteEntry": 6}',
-    });
-    const update = await p.up({ skipPreview: true });
-    expect(update.result).toBe("succeeded");
-    expect(emulator.routes(NOTICE_GW)).toHaveLength(6);
-    const told = update.diagnostics.filter((d) => d.message.includes("alicloud-vpn:"));
-    expect(told).toHaveLength(1);
-    expect(told[0].severity).toBe("warning");
-    expect(told[0].message.trim()).toMatch(
-      /^alicloud-vpn: CreateVpnRouteEntry calls in cn-hangzhou wait their turn under the API's rate limit \(6 a minute for this account\): this one for (9\.\d|10) s\./,
-    );
-    // Attached to one of the table's routes, not to the stack.
-    expect(told[0].urn).toMatch(
-      /::alicloud-vpn:index:VpnGatewayRoutes\$alicloud-vpn:index:VpnRouteEntry::hub\/10\.70\.\d\.0\/24@/,
-    );
-    expect(told[0].message).not.toContain(emulator.credentials.accessKeySecret);
-  });
-
-  it("SIGINT while a create waits: the up ends promptly, the route is in the state, the next up finishes it", async () => {
-    const p = await project("yaml-cancel", CANCEL_PROGRAM, slow);
-    const creates = () =>
-      oncePerWrite(slow.requestLog()).filter(
-        (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === CANCEL_GW,
+    it("the rate limit's notice is a warning of the route that waits, once", async () => {
+      const p = await project("yaml-notice", NOTICE_PROGRAM, emulator, {
+        "alicloud-vpn:rateLimits": '{"CreateVpnRouteEntry": 6}',
+      });
+      const update = await p.up({ skipPreview: true });
+      expect(update.result).toBe("succeeded");
+      expect(emulator.routes(NOTICE_GW)).toHaveLength(6);
+      const told = update.diagnostics.filter((d) => d.message.includes("alicloud-vpn:"));
+      expect(told).toHaveLength(1);
+      expect(told[0].severity).toBe("warning");
+      expect(told[0].message.trim()).toMatch(
+        /^alicloud-vpn: CreateVpnRouteEntry calls in cn-hangzhou wait their turn under the API's rate limit \(6 a minute for this account\): this one for (9\.\d|10) s\./,
       );
-    const looks = () =>
-      slow
-        .requestLog()
-        .filter((e) => e.action === "DescribeVpnGateway" && e.params.VpnGatewayId === CANCEL_GW);
-    const running = await p.start(["up", "--yes", "--skip-preview"]);
-    await until(() => creates().length === 1 && looks().length > 0, CONFIG_DELAY_MS / 2);
-    const signalledAt = Date.now();
-    running.kill("SIGINT");
-    const stopped = await running.done;
-    const tookMs = Date.now() - signalledAt;
-    console.log(
-      `SIGINT during a gateway wait (plugin): pulumi up ended ${(tookMs / 1000).toFixed(1)} s after`,
-    );
-    expect(tookMs).toBeLessThan(ENDS_WITHIN_MS);
-    expect(stopped.exitCode).not.toBe(0);
-    expect(stopped.stdout).toContain("^C received; cancelling");
-    expect(stopped.stdout).toContain("the gateway took the create, so the route is recorded in the state");
-    const id = `${CANCEL_GW}:${VCO}:${CANCEL_DEST}`;
-    const { deployment } = await p.exportStack();
-    expect(
-      (deployment.resources ?? []).filter((r) => r.type.endsWith(":VpnRouteEntry")).map((r) => r.id),
-    ).toEqual([id]);
-    expect(deployment.pending_operations ?? []).toEqual([]);
+      // Attached to one of the table's routes, not to the stack.
+      expect(told[0].urn).toMatch(
+        /::alicloud-vpn:index:VpnGatewayRoutes\$alicloud-vpn:index:VpnRouteEntry::hub\/10\.70\.\d\.0\/24@/,
+      );
+      expect(told[0].message).not.toContain(emulator.credentials.accessKeySecret);
+    });
 
-    skewMs += CONFIG_DELAY_MS;
-    const again = await p.up({ skipPreview: true });
-    expect(again.result).toBe("succeeded");
-    expect(creates()).toHaveLength(1);
-    expect(slow.routes(CANCEL_GW).map((r) => [r.RouteDest, r.Weight, r.State])).toEqual([
-      [CANCEL_DEST, 100, "published"],
-    ]);
-    expect((await p.preview()).changeSummary).toEqual({ same: 2 });
-  });
-});
+    it("a config name the provider does not take (a typo) fails the preview, naming it; nothing is sent", async () => {
+      const p = await project("yaml-typo", NOTICE_PROGRAM, emulator, { "alicloud-vpn:regoin": REGION });
+      emulator.clearLog();
+      await expect(p.preview()).rejects.toThrow(/unknown provider configuration \\?"regoin\\?"/);
+      expect(emulator.requestLog()).toEqual([]);
+    });
+
+    it("SIGINT while a create waits: the up ends promptly, the route is in the state, the next up finishes it", async () => {
+      const p = await project("yaml-cancel", CANCEL_PROGRAM, slow);
+      const creates = () =>
+        oncePerWrite(slow.requestLog()).filter(
+          (e) => e.action === "CreateVpnRouteEntry" && e.params.VpnGatewayId === CANCEL_GW,
+        );
+      const looks = () =>
+        slow
+          .requestLog()
+          .filter((e) => e.action === "DescribeVpnGateway" && e.params.VpnGatewayId === CANCEL_GW);
+      const running = await p.start(["up", "--yes", "--skip-preview"]);
+      await until(() => creates().length === 1 && looks().length > 0, CONFIG_DELAY_MS / 2);
+      const signalledAt = Date.now();
+      running.kill("SIGINT");
+      const stopped = await running.done;
+      const tookMs = Date.now() - signalledAt;
+      console.log(
+        `SIGINT during a gateway wait (plugin): pulumi up ended ${(tookMs / 1000).toFixed(1)} s after`,
+      );
+      expect(tookMs).toBeLessThan(ENDS_WITHIN_MS);
+      expect(stopped.exitCode).not.toBe(0);
+      expect(stopped.stdout).toContain("^C received; cancelling");
+      expect(stopped.stdout).toContain("the gateway took the create, so the route is recorded in the state");
+      const id = `${CANCEL_GW}:${VCO}:${CANCEL_DEST}`;
+      const { deployment } = await p.exportStack();
+      expect(
+        (deployment.resources ?? []).filter((r) => r.type.endsWith(":VpnRouteEntry")).map((r) => r.id),
+      ).toEqual([id]);
+      expect(deployment.pending_operations ?? []).toEqual([]);
+
+      skewMs += CONFIG_DELAY_MS;
+      const again = await p.up({ skipPreview: true });
+      expect(again.result).toBe("succeeded");
+      expect(creates()).toHaveLength(1);
+      expect(slow.routes(CANCEL_GW).map((r) => [r.RouteDest, r.Weight, r.State])).toEqual([
+        [CANCEL_DEST, 100, "published"],
+      ]);
+      expect((await p.preview()).changeSummary).toEqual({ same: 2 });
+    });
+  },
+);

@@ -61,6 +61,15 @@ describe("the provider plugin's protocol (pulumi-resource-alicloud-vpn)", () => 
     expect(JSON.parse(served.getSchema())).toEqual({ ...schema, version });
   });
 
+  it("Configure refuses a name it does not take (a typo in the stack's config), naming it and the names it takes", async () => {
+    const configure = new proto.ConfigureRequest();
+    configure.getVariablesMap().set("alicloud-vpn:config:regoin", REGION);
+    configure.getVariablesMap().set("alicloud-vpn:config:version", "0.1.0"); // the engine's own input: taken
+    await expect(plugin.call("configure", configure)).rejects.toThrow(
+      /unknown provider configuration "regoin"\. The provider takes .*\bregion\b.*Rename or remove "regoin"/,
+    );
+  });
+
   it("Configure's variables reach the runtime: a route created with the key, region and endpoint given only there", async () => {
     const configure = new proto.ConfigureRequest();
     const variables = configure.getVariablesMap();
