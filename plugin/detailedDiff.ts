@@ -4,9 +4,8 @@
  * engine's diff of all inputs. Computed by the lifecycle's own diff (provider/lifecycle/diff.ts routeChanges,
  * tableDiff.ts routeDifferences).
  */
-import { UNKNOWN } from "../provider/constants";
 import { routeChanges } from "../provider/lifecycle/diff";
-import { diffTable, routeDifferences } from "../provider/lifecycle/tableDiff";
+import { diffTable, exclusiveChanged, routeDifferences } from "../provider/lifecycle/tableDiff";
 import type { RouteKind } from "../provider/types";
 
 /** The engine's kinds of a property's change (pulumirpc PropertyDiff.Kind). */
@@ -44,8 +43,7 @@ const routeOf = (props: Props, field: string, key: string): Props =>
 export function detailedTableDiff(olds: Props, news: Props): Record<string, PropertyDiffKind> {
   const diff: Record<string, PropertyDiffKind> = {};
   for (const key of diffTable(olds, news).replaces ?? []) diff[key] = kindOf(olds[key], news[key], true);
-  if (news.exclusive === UNKNOWN || (news.exclusive === true) !== (olds.exclusive === true))
-    diff.exclusive = kindOf(olds.exclusive, news.exclusive, false);
+  if (exclusiveChanged(olds, news)) diff.exclusive = kindOf(olds.exclusive, news.exclusive, false);
   for (const { field, key, change, updates } of routeDifferences(olds, news)) {
     const path = key === undefined ? field : `${field}[${JSON.stringify(key)}]`;
     if (key === undefined || updates.length === 0) {

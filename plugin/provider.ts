@@ -8,13 +8,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import type * as pulumiDynamic from "@pulumi/pulumi/dynamic";
 import type { Runtime } from "../provider/runtime";
-import { runtimeConfigOf } from "./config";
+import { runtimeConfigOf, unknownConfigMessage } from "./config";
 import { construct } from "./construct";
 import { detailedRouteDiff, detailedTableDiff, type PropertyDiffKind } from "./detailedDiff";
 import { withUrn } from "./engineLog";
 import { tableInputsFromSpecs } from "./routeTable";
-import { unknownConfigMessage } from "./config";
-import { isRouteTable, routeKindOf, routeKindOfUrn } from "./tokens";
+import { isRouteTable, nameOfUrn, routeKindOf, routeKindOfUrn } from "./tokens";
 
 type Props = Record<string, unknown>;
 /** A route kind's or the table's lifecycle, on plain properties. */
@@ -51,8 +50,7 @@ export class AlicloudVpnProvider implements provider.Provider {
   async check(urn: string, olds: unknown, news: unknown): Promise<provider.CheckResult> {
     if (!isRouteTable(urn))
       return withUrn(urn, () => this.lifecycle(urn).check(olds as Props, news as Props));
-    const name = urn.split("::").pop() ?? "";
-    const specs = tableInputsFromSpecs(name, news as Props);
+    const specs = tableInputsFromSpecs(nameOfUrn(urn), news as Props);
     const checked = await withUrn(urn, () => this.lifecycle(urn).check(olds as Props, specs.inputs));
     return { inputs: checked.inputs, failures: [...specs.failures, ...(checked.failures ?? [])] };
   }

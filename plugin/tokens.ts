@@ -21,6 +21,11 @@ const KIND_OF_TOKEN: Record<string, RouteKind> = {
   [PBR_ROUTE_ENTRY_TOKEN]: "pbr",
 };
 
+/** The resource's name in its URN (`urn:pulumi:<stack>::<project>::<type>::<name>`). */
+export function nameOfUrn(urn: string): string {
+  return urn.split("::").pop() ?? "";
+}
+
 /** The type token of a URN (`urn:pulumi:<stack>::<project>::<parent types$>type::<name>`). */
 export function typeOfUrn(urn: string): string {
   const qualifiedType = urn.split("::")[2] ?? "";

@@ -58,6 +58,11 @@ export function changedRoutes(olds: Props, news: Props): string[] {
   );
 }
 
+/** Whether the table's `exclusive` changes (absent is false), or is not known yet. */
+export function exclusiveChanged(olds: Props, news: Props): boolean {
+  return news.exclusive === UNKNOWN || (news.exclusive === true) !== (olds.exclusive === true);
+}
+
 export function diffTable(olds: Props, news: Props): pulumi.dynamic.DiffResult {
   const replaces: string[] = [];
   if (news.vpnGatewayId === UNKNOWN || news.vpnGatewayId !== olds.vpnGatewayId) replaces.push("vpnGatewayId");
@@ -65,9 +70,10 @@ export function diffTable(olds: Props, news: Props): pulumi.dynamic.DiffResult {
   if (news.region !== undefined && (news.region === UNKNOWN || news.region !== olds.region))
     replaces.push("region");
   const providerChanged = news[PROVIDER_KEY] !== undefined && news[PROVIDER_KEY] !== olds[PROVIDER_KEY];
-  const exclusiveChanged =
-    news.exclusive === UNKNOWN || (news.exclusive === true) !== (olds.exclusive === true);
   const changes =
-    replaces.length > 0 || exclusiveChanged || providerChanged || changedRoutes(olds, news).length > 0;
+    replaces.length > 0 ||
+    exclusiveChanged(olds, news) ||
+    providerChanged ||
+    changedRoutes(olds, news).length > 0;
   return { changes, replaces, deleteBeforeReplace: false };
 }
