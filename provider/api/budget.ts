@@ -32,21 +32,40 @@ interface Bucket {
   refill: number;
   tokens: number;
   at: number;
+  /** Tokens refilled since the bucket began, the capacity aside: what a queued call's token waits for. */
+  refilled: number;
   /**
    * When the debt a throttle left (its x-acs-retry-after) is paid off: a wait taken before then keeps the
    * API's throttle, not only this budget's own pacing.
    */
   throttleDebtUntil: number;
-  /** Calls of this key the API took (answered other than throttled), for the first cut's measure. */
+  /** Calls of this key the API took (answered other than throttled), for the first cut's measure and probes. */
   admitted: number;
   /** This process's first call of the key. */
   createdAt: number;
-  /** The last cut of the share: to what, and when (none yet: undefined). */
-  cut?: { share: number; at: number };
+  /** When the share was last cut (none yet: undefined). */
+  cutAt?: number;
+  /** The share the first cut measured. */
+  firstCutShare?: number;
+  /** The last throttle: the API's bucket was empty then, which a probe measures its slack from. */
+  lastThrottleAt: number;
+  /** Probes started so far, and the one under way. */
+  probes: number;
+  probe?: Probe;
   /** Throttle answers so far: a call queued before one queues again (see take). */
   throttles: number;
   /** Until when the API asked this process to send nothing (the last throttle's x-acs-retry-after). */
   retryAfterUntil: number;
+}
+
+/** A probe of the account's limit (see ADAPTIVE_PACE): its calls go one at a time, outside the pace. */
+interface Probe {
+  at: number;
+  /** The key's `admitted` when it began. */
+  admittedAt: number;
+  /** Calls sent; whether one is waiting for its answer. */
+  sent: number;
+  inFlight: boolean;
 }
 
 /**
@@ -64,30 +83,48 @@ function fullCapacity(perPeriod: number): number {
 
 /**
  * How a process finds its part of an account's limit that other processes (other stacks' providers, other
- * tools) spend too, from the API's throttle answers alone (issue 27). The first throttle measures it: the
- * API's bucket was full at this process's first call and is empty now, so this process's part of the calls
- * it admitted meanwhile is its share; the pace drops to `measuredMargin` of that. Each later throttle cuts
- * the pace to `decrease` of what it was (AIMD, as TCP shares a link: the larger share gives up more, so
- * shares even out), at most once per `minCutIntervalMs` (the answers to calls sent before a cut do not cut
- * again). Between throttles the pace grows back by `growthPerSecond` of the limit each second, up to the
- * whole of it: slow, so that N processes near the limit together meet a throttle about once a minute, not
- * once a second; a pace that grew faster the longer no throttle came (to catch up sooner once the others
- * are done) made the processes probe together and doubled the throttles. Never below `minShare`. Tuned on
- * tests/api/sharedAccountBudget.test.ts's simulation (4 processes of 100 creates at 60 a minute over 4
- * gateways each: 9 throttles, 1.08x the account's bound; other spreads 1.05x to 1.23x; 2 of 200: 2, 1.04x;
- * 8 of 50: 27, 1.27x), and measured with `npm run bench -- --shared-account`. Most of what is lost is the
- * end: the last process left keeps the pace it had while sharing. The cost for one process alone that met
- * a throttle (the API's bucket spent by a run just before it): 80% of the pace, taken back over 11 minutes.
+ * tools) spend too, from the API's throttle answers alone (issue 27).
+ *
+ * The first throttle measures it: the API's bucket was full (as far as this process knows) at its first call
+ * and is empty now, so this process's part of the calls the API admitted meanwhile is its share; the pace
+ * drops to `measuredMargin` of that (never below `minShare`). Each later throttle cuts the pace to `decrease`
+ * of what it was, at most once per `minCutIntervalMs` (the answers to calls sent before a cut do not cut again).
+ *
+ * The pace never grows by itself: a pace that grows while no throttle comes spends throttles in proportion to
+ * how fast it grows, and the last process left when the others are done (the end of every shared run) still
+ * grows too slowly to matter. Instead, `probeEveryMs` after its last throttle, a process whose pace is cut
+ * probes: it sends its calls at once, one at a time, outside its pace, until the API throttles one. What the
+ * API took meanwhile, beyond this process's own pace, is what the account's bucket gathered since that last
+ * throttle (when it was empty): the part of the limit the processes left unspent. The pace grows by
+ * `probeMargin` of it. While the processes together spend the limit, a probe finds a call or two and costs one
+ * throttle; once the others are done it finds the bucket refilled and takes the whole limit back at once. A
+ * first measure below `earlyProbeBelowShare` probes after `earlyProbeMs` instead: this process took a few
+ * calls only, so the bucket was most likely spent before it began (by a run that just ended), or the throttle
+ * was not the account's limit at all (the API's own flow control), or many processes share it.
+ *
+ * Queued calls nap at most MAX_NAP_MS at a time, so that a probe due takes them too, and the pace it raised
+ * serves them sooner.
+ *
+ * Tuned on tests/api/sharedAccountBudget.test.ts's simulation (the emulator's token bucket; 4 processes of 100
+ * creates, the mean over 5 seeds to the account's bound, the worst part throttled): started together 1.11x,
+ * 4.3%; 1 s apart 1.17x, 4.8%; 0 to 8 s apart on 2 gateways each 1.06x, 4.8%; 160/120/80/40 creates 1.1x,
+ * 3.3%; a process alone after a run that spent the bucket 1.04x. A pace that grew back 0.03% of the limit a second
+ * instead: 1.12x, 1.31x, 1.26x, 1.43x and 1.20x. A probe every 80 s instead of 100: about 3% faster, 4.5%
+ * throttled for four together; every 60 s: 5.8%. Measured with `npm run bench -- --shared-account`.
  */
 export const ADAPTIVE_PACE = {
   measuredMargin: 0.9,
-  minMeasuredCalls: 10,
   decrease: 0.8,
   minCutIntervalMs: 5_000,
-  growthPerSecond: 0.0003,
   minShare: 0.05,
+  probeEveryMs: 100_000,
+  earlyProbeMs: 5_000,
+  earlyProbeBelowShare: 0.15,
+  probeMargin: 0.8,
 } as const;
-const MS_PER_SECOND = 1000;
+
+/** The longest a queued call sleeps before it looks whether its token came sooner (see take). */
+const MAX_NAP_MS = 1_000;
 
 /**
  * One budget of API calls per key (account, region, action) inside this process, so that calls wait their
@@ -116,6 +153,7 @@ export class CallBudget {
     let waited = 0;
     for (;;) {
       const bucket = this.bucket(key, perPeriod, periodMs);
+      if (this.probePass(bucket)) return waited;
       bucket.tokens -= 1;
       if (bucket.tokens >= 0) return waited;
       const waitMs = Math.ceil(-bucket.tokens / bucket.refill);
@@ -126,8 +164,20 @@ export class CallBudget {
       const afterThrottle = keepsDebt || bucket.share < 1;
       const throttles = bucket.throttles;
       beforeWait?.(waitMs, afterThrottle);
-      await this.clock.sleep(waitMs);
-      waited += waitMs;
+      // This call's token is there once the bucket has refilled what it owes; checked after naps of at most
+      // MAX_NAP_MS, so that a probe, and the pace it raised, serve the calls already queued, not only new ones.
+      const owed = bucket.refilled - bucket.tokens;
+      for (let leftMs = waitMs; leftMs > 0;) {
+        const nap = Math.min(leftMs, MAX_NAP_MS);
+        await this.clock.sleep(nap);
+        waited += nap;
+        this.refillNow(bucket);
+        // A probe due meanwhile sends this call at once (its token spent all the same: the probe measures
+        // what the API takes beyond the pace).
+        if (this.probePass(bucket)) return waited;
+        // Its own schedule, or sooner if the pace grew meanwhile.
+        leftMs = Math.min(leftMs - nap, Math.ceil((owed - bucket.refilled) / bucket.refill));
+      }
       // A throttle answered meanwhile whose debt still lasts: this call's time was given before it, so it
       // queues again behind the debt rather than go now and be throttled too.
       const now = this.buckets.get(key);
@@ -140,15 +190,17 @@ export class CallBudget {
    * The API throttled a call of this key anyway (another process of the account, a lower limit than
    * documented): nothing more goes out for it until `retryAfterMs` has passed and the queue has drained, and
    * the key's pace is cut (ADAPTIVE_PACE, unless `adapt` is false), once per throttle: an answer that comes
-   * while the last one's debt lasts is to a call sent before the cut.
+   * while the last one's debt lasts is to a call sent before the cut. A probe's throttle ends the probe instead.
    */
   throttled(key: string, retryAfterMs: number, adapt = true): void {
     const bucket = this.buckets.get(key);
     if (!bucket) return;
     this.refillNow(bucket);
-    const sinceCut = bucket.cut ? bucket.at - bucket.cut.at : Infinity;
+    const sinceCut = bucket.cutAt === undefined ? Infinity : bucket.at - bucket.cutAt;
     const due = bucket.at >= bucket.retryAfterUntil && sinceCut >= ADAPTIVE_PACE.minCutIntervalMs;
-    if (adapt && due) this.cut(bucket);
+    if (bucket.probe) this.endProbe(bucket);
+    else if (adapt && due) this.cut(bucket);
+    bucket.lastThrottleAt = bucket.at;
     // The debt comes before the calls queued so far; those whose time falls within it queue again (see take).
     // Answers to a burst of calls each say the same retry-after: they extend one debt, not add one each.
     const debtMs = bucket.at + retryAfterMs - Math.max(bucket.at, bucket.retryAfterUntil);
@@ -158,10 +210,26 @@ export class CallBudget {
     bucket.throttleDebtUntil = bucket.at + Math.ceil(-bucket.tokens / bucket.refill);
   }
 
-  /** The API took a call of this key (any answer but a throttle): counted for the first cut's measure. */
+  /** The API took a call of this key (any answer but a throttle): counted for the first cut's measure and probes. */
   taken(key: string): void {
     const bucket = this.buckets.get(key);
-    if (bucket) bucket.admitted++;
+    if (!bucket) return;
+    bucket.admitted++;
+    const probe = bucket.probe;
+    if (!probe) return;
+    probe.inFlight = false;
+    // A whole bucket's worth taken and none throttled: the others leave the account's limit unspent.
+    if (probe.sent >= bucket.perPeriod) {
+      bucket.probe = undefined;
+      this.refillNow(bucket);
+      this.setShare(bucket, 1);
+    }
+  }
+
+  /** A call of this key got no answer (its connection failed): a probe's next call may go. */
+  unanswered(key: string): void {
+    const probe = this.buckets.get(key)?.probe;
+    if (probe) probe.inFlight = false;
   }
 
   /**
@@ -171,14 +239,52 @@ export class CallBudget {
    */
   private cut(bucket: Bucket): void {
     let share = bucket.share * ADAPTIVE_PACE.decrease;
-    // Too few calls to measure by: the API's bucket was most likely spent before this process began (a run
-    // that just ended), which a measure would take for other processes' calls, down to nothing.
-    if (!bucket.cut && bucket.admitted >= ADAPTIVE_PACE.minMeasuredCalls) {
+    if (bucket.cutAt === undefined) {
       const allowed = bucket.perPeriod * (1 + (bucket.at - bucket.createdAt) / bucket.periodMs);
       share = Math.min(bucket.share, bucket.admitted / allowed) * ADAPTIVE_PACE.measuredMargin;
     }
-    bucket.cut = { share: Math.max(ADAPTIVE_PACE.minShare, share), at: bucket.at };
-    this.setShare(bucket, bucket.cut.share);
+    bucket.cutAt = bucket.at;
+    this.setShare(bucket, Math.max(ADAPTIVE_PACE.minShare, share));
+    bucket.firstCutShare ??= bucket.share;
+  }
+
+  /**
+   * A call of a probe goes at once, outside the pace, when one is due (ADAPTIVE_PACE); one at a time, so that
+   * the bucket found empty throttles one call of this process, not one per gateway.
+   */
+  private probePass(bucket: Bucket): boolean {
+    if (!bucket.probe && this.probeDue(bucket)) {
+      bucket.probes++;
+      bucket.probe = { at: bucket.at, admittedAt: bucket.admitted, sent: 0, inFlight: false };
+    }
+    const probe = bucket.probe;
+    if (!probe || probe.inFlight || probe.sent >= bucket.perPeriod) return false;
+    probe.sent++;
+    probe.inFlight = true;
+    return true;
+  }
+
+  private probeDue(bucket: Bucket): boolean {
+    if (bucket.cutAt === undefined || bucket.share >= 1) return false;
+    const early = bucket.probes === 0 && (bucket.firstCutShare ?? 1) < ADAPTIVE_PACE.earlyProbeBelowShare;
+    const after = early ? ADAPTIVE_PACE.earlyProbeMs : ADAPTIVE_PACE.probeEveryMs;
+    return bucket.at - bucket.lastThrottleAt >= after;
+  }
+
+  /**
+   * What the API took while the probe lasted, less this process's own pace, is what the account's bucket
+   * gathered since the last throttle: the part of the limit the processes left unspent, given to this one.
+   */
+  private endProbe(bucket: Bucket): void {
+    const probe = bucket.probe;
+    if (!probe) return;
+    bucket.probe = undefined;
+    const perMs = bucket.perPeriod / bucket.periodMs;
+    const ownPace = bucket.share * perMs * (bucket.at - probe.at);
+    // Less one call: the API's bucket holds fractions of a call, which a count of whole calls rounds up.
+    const found = bucket.admitted - probe.admittedAt - ownPace - 1;
+    const unspent = found / (perMs * Math.max(1, bucket.at - bucket.lastThrottleAt));
+    if (unspent > 0) this.setShare(bucket, Math.min(1, bucket.share + unspent * ADAPTIVE_PACE.probeMargin));
   }
 
   /** The part of the key's documented limit this process allows itself now (1 before any throttle). */
@@ -199,11 +305,14 @@ export class CallBudget {
         refill: perPeriod / periodMs,
         tokens: capacity,
         at,
+        refilled: 0,
         throttleDebtUntil: at,
         throttles: 0,
         retryAfterUntil: at,
         admitted: 0,
         createdAt: at,
+        lastThrottleAt: at,
+        probes: 0,
       };
       this.buckets.set(key, bucket);
     }
@@ -221,12 +330,10 @@ export class CallBudget {
 
   private refillNow(bucket: Bucket): void {
     const now = this.clock.now();
-    bucket.tokens = Math.min(bucket.capacity, bucket.tokens + Math.max(0, now - bucket.at) * bucket.refill);
+    const refilled = Math.max(0, now - bucket.at) * bucket.refill;
+    bucket.refilled += refilled;
+    bucket.tokens = Math.min(bucket.capacity, bucket.tokens + refilled);
     bucket.at = now;
-    if (bucket.cut && bucket.share < 1) {
-      const calmSeconds = (now - bucket.cut.at) / MS_PER_SECOND;
-      this.setShare(bucket, Math.min(1, bucket.cut.share + ADAPTIVE_PACE.growthPerSecond * calmSeconds));
-    }
   }
 }
 

@@ -267,6 +267,7 @@ export class Invoker {
           );
           this.unreachableSince.delete(endpoint.origin);
         } catch (err) {
+          if (perPeriod !== undefined) this.budget.unanswered(budgetKey);
           throwIfCancelled(signal, action);
           const failure = toNetworkFailure(err);
           if (!failure) throw err;

@@ -7,53 +7,42 @@
 import { RATE_LIMIT_PERIOD_MS } from "../../emulator";
 import { TokenBucket } from "../../emulator/rateLimits/tokenBucket";
 import { CallBudget, headroom } from "../../provider/api/budget";
+import { VirtualTime } from "../support/virtualTime";
 
 const LIMIT = 60; // CreateVpnRouteEntry per 60 s, per account and region
 const KEY = "key:one-account\ncn-hangzhou\nCreateVpnRouteEntry";
 
-/** A clock that moves only when every sleeper is asleep, to the earliest wake-up. */
-class VirtualTime {
-  now = 0;
-  private timers: { at: number; wake: () => void }[] = [];
-  readonly clock = {
-    now: () => this.now,
-    sleep: (ms: number) => new Promise<void>((wake) => this.timers.push({ at: this.now + ms, wake })),
-  };
-
-  async run<T>(work: Promise<T>): Promise<T> {
-    let done = false;
-    void work.finally(() => (done = true)).catch(() => undefined);
-    for (;;) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (done) return work;
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers.shift();
-      if (!next) throw new Error("deadlock: nothing asleep and the work not done");
-      this.now = Math.max(this.now, next.at);
-      next.wake();
-    }
-  }
-}
-
 interface Outcome {
   seconds: number;
-  throttled: number;
+  /** To the account's bound: a full bucket at once (none if spent), then one call per refill interval. */
+  ratio: number;
+  /** Throttle answers, as a part of the creates. */
+  throttledPart: number;
   shares: number[];
 }
 
-/**
- * `processes` processes, each creating `writes` routes over `gateways` gateways of `applyMs`; or, with `spread`,
- * each process its own number of creates (`writesOf`), the k-th starting `apartMs` x k after the first.
- */
+interface Spread {
+  /** Each process's own number of creates. */
+  writesOf?: number[];
+  /** The k-th process starts apartMs x k after the first, or at startsMs[k]. */
+  apartMs?: number;
+  startsMs?: number[];
+  /** The account's bucket spent at the start (a run that just ended). */
+  spent?: boolean;
+  seed?: number;
+}
+
+/** `processes` processes, each creating `writes` routes (or `writesOf`) over `gateways` gateways of `applyMs`. */
 async function simulate(
   processes: number,
   writes: number,
   gateways = 4,
   applyMs = 300,
-  spread: { writesOf?: number[]; apartMs?: number; seed?: number } = {},
+  spread: Spread = {},
 ): Promise<Outcome> {
   const time = new VirtualTime();
   const api = new TokenBucket(LIMIT, RATE_LIMIT_PERIOD_MS, 0);
+  if (spread.spent) for (let i = 0; i < LIMIT; i++) api.take(0);
   let throttled = 0;
   const budgets = Array.from({ length: processes }, () => new CallBudget(time.clock));
   const write = async (budget: CallBudget) => {
@@ -78,48 +67,86 @@ async function simulate(
       await time.clock.sleep(Math.round(applyMs * jitter()));
     }
   };
+  const writesOf = spread.writesOf ?? budgets.map(() => writes);
   const work = Promise.all(
     budgets.map(async (budget, k) => {
-      await time.clock.sleep(k * (spread.apartMs ?? 0));
-      const own = spread.writesOf?.[k] ?? writes;
-      await Promise.all(Array.from({ length: gateways }, () => lane(budget, own / gateways)));
+      await time.clock.sleep(spread.startsMs?.[k] ?? k * (spread.apartMs ?? 0));
+      await Promise.all(Array.from({ length: gateways }, () => lane(budget, writesOf[k] / gateways)));
     }),
   );
   await time.run(work);
-  return { seconds: time.now / 1000, throttled, shares: budgets.map((b) => b.shareOf(KEY)) };
+  const creates = writesOf.reduce((a, b) => a + b, 0);
+  // The account's bound: a full bucket at once (none if spent), then one call per refill interval.
+  const boundSeconds = ((creates - (spread.spent ? 0 : LIMIT)) * RATE_LIMIT_PERIOD_MS) / LIMIT / 1000;
+  return {
+    seconds: time.now / 1000,
+    ratio: time.now / 1000 / boundSeconds,
+    throttledPart: throttled / creates,
+    shares: budgets.map((b) => b.shareOf(KEY)),
+  };
 }
 
-/** The account's bound: a full bucket at once, then one call per refill interval. */
-const boundSeconds = (calls: number) => ((calls - LIMIT) * RATE_LIMIT_PERIOD_MS) / LIMIT / 1000;
+const SEEDS = [27, 5, 99, 1, 2];
+
+/** The mean and worst ratio to the account's bound, and the worst part throttled, over SEEDS. */
+async function overSeeds(run: (seed: number) => Promise<Outcome>) {
+  const outcomes: Outcome[] = [];
+  for (const seed of SEEDS) outcomes.push(await run(seed));
+  const ratios = outcomes.map((o) => o.ratio);
+  return {
+    mean: ratios.reduce((a, b) => a + b, 0) / ratios.length,
+    worst: Math.max(...ratios),
+    throttled: Math.max(...outcomes.map((o) => o.throttledPart)),
+  };
+}
 
 test("one process alone keeps the whole limit: no throttle, its pace never cut", async () => {
   const out = await simulate(1, 200);
-  expect(out.throttled).toBe(0);
+  expect(out.throttledPart).toBe(0);
   expect(out.shares).toEqual([1]);
   // Its own bucket keeps headroom below the API's: a little over the bound (and the last write's apply).
   expect(out.seconds).toBeLessThanOrEqual(((200 - LIMIT + headroom(LIMIT)) * 60) / LIMIT + 1);
 });
 
-test("four processes on one account's limit cut their pace on throttles and share it: few throttles, near the bound", async () => {
-  // Without the adaptation (each process pacing itself at the whole limit): 368 throttles. With it: 9, 368 s.
-  const out = await simulate(4, 100);
-  // Each process was throttled and cut its pace below the whole limit...
-  for (const share of out.shares) expect(share).toBeLessThan(1);
-  // ...so together they stay near the account's limit: few throttle answers, close to its bound.
-  expect(out.throttled).toBeLessThanOrEqual(0.05 * 400);
-  expect(out.seconds).toBeLessThanOrEqual(1.2 * boundSeconds(400));
+test("four processes on one account's limit share it: few throttles, near the bound, however they start", async () => {
+  // Without the adaptation (each process pacing itself at the whole limit): 368 of 400 creates throttled.
+  // Measured (mean and worst of 5 seeds, worst part throttled): together 1.11x/1.16x, 4.3%; 1 s apart
+  // 1.17x/1.21x, 4.8%; 0, 2.5, 5 and 8 s apart on 2 gateways each (as `npm run bench -- --shared-account`
+  // runs them) 1.06x/1.07x, 4.8%. With a pace that grew back 0.03% of the limit a second instead of probing:
+  // 1.12x, 1.31x and 1.26x on average, worst 1.76x, up to 10% throttled.
+  const together = await overSeeds((seed) => simulate(4, 100, 4, 300, { seed }));
+  const apart = await overSeeds((seed) => simulate(4, 100, 4, 300, { apartMs: 1_000, seed }));
+  const staggered = await overSeeds((seed) =>
+    simulate(4, 100, 2, 300, { startsMs: [0, 2_500, 5_000, 8_000], seed }),
+  );
+  for (const out of [together, apart, staggered]) {
+    expect(out.mean).toBeLessThanOrEqual(1.2);
+    expect(out.worst).toBeLessThanOrEqual(1.25);
+    expect(out.throttled).toBeLessThanOrEqual(0.05);
+  }
 });
 
-test("stacks started apart, or of different sizes, still converge, but lose more at the end", async () => {
-  // Measured (worst of seeds 27, 5, 99): 1 s apart 1.76x the bound, 9% throttled; 160/120/80/40 creates 1.52x,
-  // 1% throttled (docs/teams.md). A late stack measures a small part of the limit at its first throttle, and
-  // whichever is left at the end takes the limit back slowly: only the API's throttles tell of the others.
-  for (const seed of [27, 5, 99]) {
-    const apart = await simulate(4, 100, 4, 300, { apartMs: 1_000, seed });
-    expect(apart.throttled).toBeLessThanOrEqual(0.12 * 400);
-    expect(apart.seconds).toBeLessThanOrEqual(1.8 * boundSeconds(400));
-    const uneven = await simulate(4, 0, 4, 300, { writesOf: [160, 120, 80, 40], seed });
-    expect(uneven.throttled).toBeLessThanOrEqual(0.05 * 400);
-    expect(uneven.seconds).toBeLessThanOrEqual(1.6 * boundSeconds(400));
-  }
+test("the last process left takes the limit back: stacks of different sizes finish near the bound", async () => {
+  // Measured: 160, 120, 80 and 40 creates 1.1x on average, worst 1.13x, 3.3% throttled (was 1.43x, 1.52x).
+  const out = await overSeeds((seed) => simulate(4, 0, 4, 300, { writesOf: [160, 120, 80, 40], seed }));
+  expect(out.mean).toBeLessThanOrEqual(1.15);
+  expect(out.worst).toBeLessThanOrEqual(1.2);
+  expect(out.throttled).toBeLessThanOrEqual(0.05);
+});
+
+test("a process that starts on a bucket a run just spent probes early and takes the limit back", async () => {
+  // Throttled at its first call, it measures no share (the floor, 5%); its probe 5 s later finds the bucket
+  // gathered a call a second and takes most of the limit back: 1.04x the bound (was 1.20x: 80% of the limit,
+  // grown back 0.03% a second).
+  const out = await overSeeds((seed) => simulate(1, 200, 4, 300, { spent: true, seed }));
+  expect(out.worst).toBeLessThanOrEqual(1.05);
+  expect(out.throttled).toBeLessThanOrEqual(0.03);
+});
+
+test("eight processes: each probe costs a throttle, so more processes cost more of them", async () => {
+  // Measured: 8 processes of 48 creates 1.15x on average, worst 1.22x, 10.4% throttled (was 1.31x, 38%: a
+  // first throttle from fewer than 10 calls cut to 80% instead of measuring).
+  const out = await overSeeds((seed) => simulate(8, 48, 4, 300, { seed }));
+  expect(out.mean).toBeLessThanOrEqual(1.25);
+  expect(out.throttled).toBeLessThanOrEqual(0.11);
 });
