@@ -45,12 +45,10 @@ interface Bucket {
   createdAt: number;
   /** When the share was last cut (none yet: undefined). */
   cutAt?: number;
-  /** The share the first cut measured. */
-  firstCutShare?: number;
   /** The last throttle: the API's bucket was empty then, which a probe measures its slack from. */
   lastThrottleAt: number;
-  /** Probes started so far, and the one under way. */
-  probes: number;
+  /** How long after the last throttle the next probe is due (set by the first cut), and the one under way. */
+  probeAfterMs: number;
   probe?: Probe;
   /** Throttle answers so far: a call queued before one queues again (see take). */
   throttles: number;
@@ -243,9 +241,11 @@ export class CallBudget {
       const allowed = bucket.perPeriod * (1 + (bucket.at - bucket.createdAt) / bucket.periodMs);
       share = Math.min(bucket.share, bucket.admitted / allowed) * ADAPTIVE_PACE.measuredMargin;
     }
+    if (bucket.cutAt === undefined && share < ADAPTIVE_PACE.earlyProbeBelowShare) {
+      bucket.probeAfterMs = ADAPTIVE_PACE.earlyProbeMs;
+    }
     bucket.cutAt = bucket.at;
     this.setShare(bucket, Math.max(ADAPTIVE_PACE.minShare, share));
-    bucket.firstCutShare ??= bucket.share;
   }
 
   /**
@@ -254,8 +254,8 @@ export class CallBudget {
    */
   private probePass(bucket: Bucket): boolean {
     if (!bucket.probe && this.probeDue(bucket)) {
-      bucket.probes++;
       bucket.probe = { at: bucket.at, admittedAt: bucket.admitted, sent: 0, inFlight: false };
+      bucket.probeAfterMs = ADAPTIVE_PACE.probeEveryMs;
     }
     const probe = bucket.probe;
     if (!probe || probe.inFlight || probe.sent >= bucket.perPeriod) return false;
@@ -266,9 +266,7 @@ export class CallBudget {
 
   private probeDue(bucket: Bucket): boolean {
     if (bucket.cutAt === undefined || bucket.share >= 1) return false;
-    const early = bucket.probes === 0 && (bucket.firstCutShare ?? 1) < ADAPTIVE_PACE.earlyProbeBelowShare;
-    const after = early ? ADAPTIVE_PACE.earlyProbeMs : ADAPTIVE_PACE.probeEveryMs;
-    return bucket.at - bucket.lastThrottleAt >= after;
+    return bucket.at - bucket.lastThrottleAt >= bucket.probeAfterMs;
   }
 
   /**
@@ -312,7 +310,7 @@ export class CallBudget {
         admitted: 0,
         createdAt: at,
         lastThrottleAt: at,
-        probes: 0,
+        probeAfterMs: ADAPTIVE_PACE.probeEveryMs,
       };
       this.buckets.set(key, bucket);
     }

@@ -169,6 +169,14 @@ async function goesAtOnce(budget: CallBudget): Promise<boolean> {
   return went;
 }
 
+/** `calls` calls that each go at once (a probe's, one at a time) and that the API takes. */
+async function probeCallsTaken(budget: CallBudget, calls: number): Promise<void> {
+  for (let i = 0; i < calls; i++) {
+    expect(await goesAtOnce(budget)).toBe(true);
+    budget.taken("k");
+  }
+}
+
 test("a probe: its calls go at once, one at a time, outside the pace, until one is throttled; the pace grows by what the API took", async () => {
   const { clock, advance } = standingClock();
   const budget = new CallBudget(clock);
@@ -183,10 +191,7 @@ test("a probe: its calls go at once, one at a time, outside the pace, until one 
   expect(await goesAtOnce(budget)).toBe(false);
   budget.taken("k");
   // The API takes 12 probe calls in all (the account's bucket had gathered them), then throttles one.
-  for (let i = 1; i < 12; i++) {
-    expect(await goesAtOnce(budget)).toBe(true);
-    budget.taken("k");
-  }
+  await probeCallsTaken(budget, 11);
   expect(await goesAtOnce(budget)).toBe(true);
   budget.throttled("k", 1_000);
   // 12 calls taken while the probe lasted (no time passed: this process's own pace sent none of them), less
@@ -233,22 +238,14 @@ test("a small first measure (a bucket a run just spent) probes early and takes t
   expect(budget.shareOf("k")).toBe(ADAPTIVE_PACE.minShare);
   advance(ADAPTIVE_PACE.earlyProbeMs);
   // Alone on the account: its bucket gathered a call a second, 5 in all; the probe's 6th call is throttled.
-  for (let i = 0; i < 5; i++) {
-    expect(await goesAtOnce(budget)).toBe(true);
-    budget.taken("k");
-  }
+  await probeCallsTaken(budget, 5);
   expect(await goesAtOnce(budget)).toBe(true);
   budget.throttled("k", 1_000);
   const unspent = 4 / ((60 / MINUTE) * ADAPTIVE_PACE.earlyProbeMs);
   expect(budget.shareOf("k")).toBeCloseTo(ADAPTIVE_PACE.minShare + unspent * ADAPTIVE_PACE.probeMargin, 9);
   // A first measure of earlyProbeBelowShare or more (12 of 60 calls: 18%) waits the whole interval.
   const measured = new CallBudget(clock);
-  for (let i = 0; i < 12; i++) {
-    await measured.take("k", 60, MINUTE);
-    measured.taken("k");
-  }
-  measured.throttled("k", 1_000);
-  expect(measured.shareOf("k")).toBeGreaterThanOrEqual(ADAPTIVE_PACE.earlyProbeBelowShare);
+  expect(await measuredShare(measured, 12)).toBeGreaterThanOrEqual(ADAPTIVE_PACE.earlyProbeBelowShare);
   advance(ADAPTIVE_PACE.earlyProbeMs);
   expect(await goesAtOnce(measured)).toBe(false);
 });
@@ -258,10 +255,7 @@ test("a probe the API takes a whole bucket's worth of, none throttled, gives the
   const budget = new CallBudget(clock);
   await measuredShare(budget, 30);
   advance(ADAPTIVE_PACE.probeEveryMs);
-  for (let i = 0; i < 60; i++) {
-    expect(await budget.take("k", 60, MINUTE)).toBe(0);
-    budget.taken("k");
-  }
+  await probeCallsTaken(budget, 60);
   expect(budget.shareOf("k")).toBe(1);
 });
 
