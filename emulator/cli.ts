@@ -17,7 +17,7 @@ const USAGE = `Usage: alicloud-vpc-emulator [options]
   --route-quota N          entries per table of a gateway without its own routeQuota (default 100)
   --seed FILE              JSON with credentials, gateways (and their vpnConnections) and accounts (format below)
   --state FILE             load routes and gateways from FILE and save them after every change
-  --throttle-pct P         percent of requests refused with Throttling.User
+  --throttle-pct P         percent of requests refused with Throttling (the service's flow control)
   --retry-after-seconds N  x-acs-retry-after on throttled responses (default 1)
   --server-error-pct P     percent answered with ServiceUnavailable / InternalError
   --reset-before-pct P     percent whose connection is reset before the action runs

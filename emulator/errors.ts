@@ -181,8 +181,15 @@ export const idempotentMismatch = (): ApiError =>
 export const dryRunPassed = (): ApiError =>
   new ApiError("DryRunOperation", "Request validation has been passed with DryRun flag set.", 400);
 
+/** The account's limit for the action and region (the rate limiter's answer). */
 export const throttled = (retryAfterSeconds: number): ApiError =>
   new ApiError("Throttling.User", "Request was denied due to user flow control.", 400, {
+    [HEADER.retryAfter]: String(retryAfterSeconds),
+  });
+
+/** The service's own flow control, whatever the account spends (the fault mode's throttle). */
+export const serviceThrottled = (retryAfterSeconds: number): ApiError =>
+  new ApiError("Throttling", "Request was denied due to request throttling.", 400, {
     [HEADER.retryAfter]: String(retryAfterSeconds),
   });
 

@@ -112,7 +112,7 @@ export interface EmulatorInstanceRoleOptions {
 export interface FaultOptions {
   /** Seed of the fault dice; the same seed and request order give the same faults. @default 1 */
   seed?: number;
-  /** Percent of authenticated requests refused with Throttling.User. @default 0 */
+  /** Percent of authenticated requests refused with `Throttling`, the service's flow control (the account's limit, `Throttling.User`, is `rateLimits`). @default 0 */
   throttlePct?: number;
   /** Value of `x-acs-retry-after` on throttled responses. @default 1 */
   retryAfterSeconds?: number;

@@ -16,6 +16,7 @@ import {
   invalidVersion,
   missingParameter,
   serviceUnavailable,
+  serviceThrottled,
   throttled,
 } from "../errors";
 import type { FaultDecision, FaultInjector } from "../faults";
@@ -45,7 +46,7 @@ export interface RequestCore {
 function earlyFault(decision: FaultDecision): ApiError | undefined {
   switch (decision.early) {
     case "throttle":
-      return throttled(decision.retryAfterSeconds);
+      return serviceThrottled(decision.retryAfterSeconds);
     case "service-unavailable":
       return serviceUnavailable();
     case "internal-error":

@@ -187,8 +187,9 @@ export class CallBudget {
   /**
    * The API throttled a call of this key anyway (another process of the account, a lower limit than
    * documented): nothing more goes out for it until `retryAfterMs` has passed and the queue has drained, and
-   * the key's pace is cut (ADAPTIVE_PACE, unless `adapt` is false), once per throttle: an answer that comes
-   * while the last one's debt lasts is to a call sent before the cut. A probe's throttle ends the probe instead.
+   * the key's pace is cut (ADAPTIVE_PACE, when `adapt`: the account's limit refused a write), once per
+   * throttle: an answer that comes while the last one's debt lasts is to a call sent before the cut. A probe's
+   * throttle ends the probe instead. Any other throttle says nothing of the account's bucket: the debt only.
    */
   throttled(key: string, retryAfterMs: number, adapt = true): void {
     const bucket = this.buckets.get(key);
@@ -196,9 +197,11 @@ export class CallBudget {
     this.refillNow(bucket);
     const sinceCut = bucket.cutAt === undefined ? Infinity : bucket.at - bucket.cutAt;
     const due = bucket.at >= bucket.retryAfterUntil && sinceCut >= ADAPTIVE_PACE.minCutIntervalMs;
-    if (bucket.probe) this.endProbe(bucket);
-    else if (adapt && due) this.cut(bucket);
-    bucket.lastThrottleAt = bucket.at;
+    if (adapt) {
+      if (bucket.probe) this.endProbe(bucket);
+      else if (due) this.cut(bucket);
+      bucket.lastThrottleAt = bucket.at;
+    } else this.unanswered(key);
     // The debt comes before the calls queued so far; those whose time falls within it queue again (see take).
     // Answers to a burst of calls each say the same retry-after: they extend one debt, not add one each.
     const debtMs = bucket.at + retryAfterMs - Math.max(bucket.at, bucket.retryAfterUntil);
@@ -224,7 +227,7 @@ export class CallBudget {
     }
   }
 
-  /** A call of this key got no answer (its connection failed): a probe's next call may go. */
+  /** A call of this key got no answer of the account's limit (a lost connection, the service's own throttle): a probe's next call may go. */
   unanswered(key: string): void {
     const probe = this.buckets.get(key)?.probe;
     if (probe) probe.inFlight = false;

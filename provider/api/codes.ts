@@ -33,6 +33,13 @@ export function isThrottlingCode(code: string): boolean {
   return code.includes(THROTTLING_CODE_PART);
 }
 
+/**
+ * The account's own limit for the action and region ("Request was denied due to user flow control"): what
+ * every process of the account spends together, so the only throttle a process's pace adapts to. `Throttling`
+ * and `Throttling.Api` are the service's flow control, which says nothing of this account's share.
+ */
+export const ACCOUNT_THROTTLING_CODE = "Throttling.User";
+
 /** Substrings of codes that mark flow control or a transient server fault. */
 export const RETRYABLE_CODE_PARTS: readonly string[] = [
   THROTTLING_CODE_PART,

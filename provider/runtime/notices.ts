@@ -10,7 +10,7 @@
  * hold actions, codes, regions and endpoints: never a credential.
  */
 import type { BudgetWait } from "../api/budget";
-import { isThrottlingCode } from "../api/codes";
+import { ACCOUNT_THROTTLING_CODE, isThrottlingCode } from "../api/codes";
 import type { RetryEvent } from "../api/retry";
 
 /** A kind of wait speaks again after this long, then after twice as long each time, up to the cap. */
@@ -51,9 +51,12 @@ export class Notices {
     const after = `retrying in ${seconds(delayMs)} (attempt ${attempt + 1})`;
     let text: string;
     if (isThrottlingCode(error.code)) {
-      text =
-        `The API throttled ${action}${where} (${error.code}): ${after}. Another client of this account may be ` +
-        `calling the VPC API, or the account's limit is lower than alicloud-vpn:rateLimits says.`;
+      const why =
+        error.code === ACCOUNT_THROTTLING_CODE
+          ? "Another client of this account may be calling the VPC API, or the account's limit is lower than " +
+            "alicloud-vpn:rateLimits says."
+          : "The service's own flow control, not this account's limit: nothing to change here.";
+      text = `The API throttled ${action}${where} (${error.code}): ${after}. ${why}`;
     } else if (error.kind === "unreachable") {
       text = `${action}: cannot reach ${error.context.endpoint ?? "the VPC endpoint"} (${error.code}): ${after}.`;
     } else {

@@ -107,3 +107,40 @@ test("two processes' budgets on one account's limit: each is throttled, cuts its
     processes.forEach(({ client }) => client.destroy());
   }
 }, 60_000);
+
+test("the service's own throttle (Throttling) is retried without cutting the pace; the account's (Throttling.User) cuts it", async () => {
+  const budget = new CallBudget({ now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+  // Each throttle lifted as soon as the client sees it, so the retry is answered.
+  let lift = () => {};
+  const client = new VpcClient({
+    endpoint: emulator.endpoint,
+    credentials: emulator.credentials,
+    budget,
+    onRetry: () => lift(),
+  });
+  const key = `key:${emulator.credentials.accessKeyId}\n${REGION}\nCreateVpnRouteEntry`;
+  const throttles = () => emulator.requestLog().filter((e) => e.code?.startsWith("Throttling"));
+  try {
+    // A write (ClientToken) throttled by the fault mode, which answers as the service's flow control.
+    emulator.setFaults({ throttlePct: 100 });
+    lift = () => emulator.setFaults({});
+    expect(await dryRunCreate(client, 1, "budget-service")).toBe("DryRunOperation");
+    expect(throttles().map((e) => e.code)).toEqual(["Throttling"]);
+    expect(budget.shareOf(key)).toBe(1);
+    // The account's limit (60 a minute), spent by another client: this one's write is throttled, its pace cut.
+    const other = new VpcClient({
+      endpoint: emulator.endpoint,
+      credentials: emulator.credentials,
+      env: { ALICLOUD_VPN_RATE_LIMITS: "off" },
+      maxAttempts: 1,
+    });
+    for (let i = 2; (await dryRunCreate(other, i)) !== "Throttling.User"; i++);
+    other.destroy();
+    lift = () => emulator.setRateLimits({});
+    expect(await dryRunCreate(client, 10, "budget-account")).toBe("DryRunOperation");
+    expect(throttles().map((e) => e.code)).toEqual(["Throttling", "Throttling.User", "Throttling.User"]);
+    expect(budget.shareOf(key)).toBeLessThan(1);
+  } finally {
+    client.destroy();
+  }
+}, 30_000);

@@ -72,10 +72,11 @@ test("a reset before apply leaves nothing behind", async () => {
   expect(f.emulator.routes(GW)).toHaveLength(1);
 });
 
-test("throttling is Throttling.User (400) with x-acs-retry-after, as the ACS3 SDK reads it", async () => {
+test("a throttling fault is the service's Throttling (400) with x-acs-retry-after, as the ACS3 SDK reads it", async () => {
   f.emulator.setFaults({ throttlePct: 100, retryAfterSeconds: 3 });
   const err = await failure(vpcSdk(f.emulator).call("CreateVpnRouteEntry", onGw(ROUTE)));
-  expect(err).toMatchObject({ code: "Throttling.User", status: 400, retryAfter: 3 });
+  // Not Throttling.User: that is the account's limit (rateLimits), which every process of the account shares.
+  expect(err).toMatchObject({ code: "Throttling", status: 400, retryAfter: 3 });
   const raw = await rawRpc(f.emulator, "DescribeVpnGateway", onGw() as Record<string, string>);
   expect([raw.status, raw.headers["x-acs-retry-after"]]).toEqual([400, "3"]);
   expect(f.emulator.routes(GW)).toHaveLength(0);
@@ -99,7 +100,7 @@ test("the same fault seed gives the same faults in the same order; faults can ch
     const a = await outcomes(f.emulator, 30);
     const b = await outcomes(other.emulator, 30);
     expect(a).toEqual(b);
-    expect(new Set(a)).toEqual(new Set(["OK", "Throttling.User", "ServiceUnavailable", "InternalError"]));
+    expect(new Set(a)).toEqual(new Set(["OK", "Throttling", "ServiceUnavailable", "InternalError"]));
     f.emulator.setFaults({});
     expect(new Set(await outcomes(f.emulator, 5))).toEqual(new Set(["OK"]));
     other.emulator.reset();

@@ -131,7 +131,7 @@ describe("Gateway against the emulator", () => {
 
     it("lends the gateway to the next write: refused, nothing of it is applying", async () => {
       expect(await throttledThenAnother({ throttlePct: 100 })).toEqual([
-        "10.1.0.0/16 Throttling.User",
+        "10.1.0.0/16 Throttling",
         "10.2.0.0/16 200",
         "10.1.0.0/16 200",
       ]);
@@ -140,7 +140,7 @@ describe("Gateway against the emulator", () => {
     it("keeps the gateway when an earlier attempt may have been taken (its answer was lost)", async () => {
       const seen = await throttledThenAnother({ resetAfterApplyPct: 100 });
       expect(seen[0]).toMatch(/^10\.1\.0\.0\/16 /); // applied, the answer reset
-      expect(seen.slice(1)).toEqual(["10.1.0.0/16 Throttling.User", "10.1.0.0/16 200", "10.2.0.0/16 200"]);
+      expect(seen.slice(1)).toEqual(["10.1.0.0/16 Throttling", "10.1.0.0/16 200", "10.2.0.0/16 200"]);
     });
   });
 
@@ -166,7 +166,7 @@ describe("Gateway against the emulator", () => {
     );
     emulator.setFaults({});
     const looks = emulator.requestLog().filter((e) => e.action === "DescribeVpnGateway");
-    expect(looks[looks.length - 1].code).toBe("Throttling.User");
+    expect(looks[looks.length - 1].code).toBe("Throttling");
     const kept = (await gateway.list(dbrApi, false, true)) as ListedRoute[];
     expect(kept.map((e) => e.RouteDest)).toEqual(["10.1.0.0/16", "10.2.0.0/16"]);
     expect(listings()).toBe(before);
@@ -210,12 +210,15 @@ describe("Gateway against the emulator", () => {
     const refusals = emulator.requestLog().filter((e) => BUSY_CODES.includes(e.code ?? ""));
     expect(refusals).toHaveLength(1);
     const looks = [];
-    for (let i = 4; i < 10; i++) looks.push(await looksAfter(gateway, `10.${i}.0.0/16`));
+    for (let i = 4; i < 11; i++) looks.push(await looksAfter(gateway, `10.${i}.0.0/16`));
     // The first look at what it learned (no later than the fastest wait seen), fine looks after it if still
     // busy: 1 to 3 a write. From a quarter of it on at that pace: about 4 a write (two stacks that looked that
     // often together spent the account's DescribeVpnGateway limit).
-    expect(looks.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2.5 * looks.length);
-    expect(emulator.routes(GW)).toHaveLength(10);
+    // The median write, not the sum: under a loaded CI a late timer costs a write a few looks now and then
+    // ([1,4,2,1,5,2] with both cores busy), while looking at a quarter's pace would make 4 the median.
+    const median = [...looks].sort((a, b) => a - b)[Math.floor(looks.length / 2)];
+    expect(median).toBeLessThanOrEqual(2);
+    expect(emulator.routes(GW)).toHaveLength(11);
   });
 
   it("on a shared gateway, an apply time learned too long comes down in a few writes", async () => {
