@@ -11,10 +11,19 @@ const GW = "vpn-budget000000000001";
 const CALLS = 64;
 
 let emulator: RunningEmulator;
+/** The emulator's clock held still: its rate-limit buckets refill nothing meanwhile. */
+let frozenAt: number | undefined;
 beforeEach(async () => {
-  emulator = await startEmulator({ seed: 5, gateways: [{ vpnGatewayId: GW, regionId: REGION }] });
+  emulator = await startEmulator({
+    seed: 5,
+    gateways: [{ vpnGatewayId: GW, regionId: REGION }],
+    clock: () => frozenAt ?? Date.now(),
+  });
 });
-afterEach(() => emulator.stop());
+afterEach(() => {
+  frozenAt = undefined;
+  return emulator.stop();
+});
 
 /** A dry-run create: the API counts it against the action's limit and changes nothing. */
 const dryRunCreate = (client: VpcClient, i: number, clientToken?: string) =>
@@ -128,6 +137,8 @@ test("the service's own throttle (Throttling) is retried without cutting the pac
     expect(throttles().map((e) => e.code)).toEqual(["Throttling"]);
     expect(budget.shareOf(key)).toBe(1);
     // The account's limit (60 a minute), spent by another client: this one's write is throttled, its pace cut.
+    // The clock held still, so that no token comes back between the other's last call and this one's.
+    frozenAt = Date.now();
     const other = new VpcClient({
       endpoint: emulator.endpoint,
       credentials: emulator.credentials,
@@ -136,7 +147,10 @@ test("the service's own throttle (Throttling) is retried without cutting the pac
     });
     for (let i = 2; (await dryRunCreate(other, i)) !== "Throttling.User"; i++);
     other.destroy();
-    lift = () => emulator.setRateLimits({});
+    lift = () => {
+      frozenAt = undefined;
+      emulator.setRateLimits({});
+    };
     expect(await dryRunCreate(client, 10, "budget-account")).toBe("DryRunOperation");
     expect(throttles().map((e) => e.code)).toEqual(["Throttling", "Throttling.User", "Throttling.User"]);
     expect(budget.shareOf(key)).toBeLessThan(1);
