@@ -47,7 +47,7 @@ interface Bucket {
   cutAt?: number;
   /** The last throttle: the API's bucket was empty then, which a probe measures its slack from. */
   lastThrottleAt: number;
-  /** How long after the last throttle the next probe is due (set by the first cut), and the one under way. */
+  /** How long after the last throttle the next probe is due (set by the first cut and each probe's end), and the one under way. */
   probeAfterMs: number;
   probe?: Probe;
   /** Throttle answers so far: a call queued before one queues again (see take). */
@@ -90,25 +90,30 @@ function fullCapacity(perPeriod: number): number {
  *
  * The pace never grows by itself: a pace that grows while no throttle comes spends throttles in proportion to
  * how fast it grows, and the last process left when the others are done (the end of every shared run) still
- * grows too slowly to matter. Instead, `probeEveryMs` after its last throttle, a process whose pace is cut
- * probes: it sends its calls at once, one at a time, outside its pace, until the API throttles one. What the
+ * grows too slowly to matter. Instead, a while after its last throttle, a process whose pace is cut probes:
+ * it sends its calls at once, one at a time, outside its pace, until the API throttles one. What the
  * API took meanwhile, beyond this process's own pace, is what the account's bucket gathered since that last
  * throttle (when it was empty): the part of the limit the processes left unspent. The pace grows by
  * `probeMargin` of it. While the processes together spend the limit, a probe finds a call or two and costs one
- * throttle; once the others are done it finds the bucket refilled and takes the whole limit back at once. A
- * first measure below `earlyProbeBelowShare` probes after `earlyProbeMs` instead: this process took a few
- * calls only, so the bucket was most likely spent before it began (by a run that just ended), or the throttle
- * was not the account's limit at all (the API's own flow control), or many processes share it.
+ * throttle; once the others are done it finds the bucket refilled and takes the whole limit back at once.
+ * The first probe comes `firstProbeMs` after the first cut; a probe that found less than `foundLittleShare` of
+ * the limit unspent puts the next off `probeGrowth` times as long (up to `probeEveryMs`), one that found more
+ * brings it back to `firstProbeMs` (the others may be finishing). So the last stack of a short run takes the
+ * limit back within seconds of the others' end, and stacks that share a long run probe every 100 s. A first
+ * measure below `earlyProbeBelowShare` probes after `earlyProbeMs` instead: this process took a few calls only,
+ * so the bucket was most likely spent before it began (by a run that just ended), or many processes share it.
  *
  * Queued calls nap at most MAX_NAP_MS at a time, so that a probe due takes them too, and the pace it raised
  * serves them sooner.
  *
  * Tuned on tests/api/sharedAccountBudget.test.ts's simulation (the emulator's token bucket; 4 processes of 100
- * creates, the mean over 5 seeds to the account's bound, the worst part throttled): started together 1.11x,
- * 4.3%; 1 s apart 1.17x, 4.8%; 0 to 8 s apart on 2 gateways each 1.06x, 4.8%; 160/120/80/40 creates 1.1x,
- * 3.3%; a process alone after a run that spent the bucket 1.04x. A pace that grew back 0.03% of the limit a second
- * instead: 1.12x, 1.31x, 1.26x, 1.43x and 1.20x. A probe every 80 s instead of 100: about 3% faster, 4.5%
- * throttled for four together; every 60 s: 5.8%. Measured with `npm run bench -- --shared-account`.
+ * creates, the mean over 5 seeds to the account's bound, the worst part throttled): started together 1.06x,
+ * 4.8%; 1 s apart 1.05x, 5%; 0 to 8 s apart on 2 gateways each 1.04x, 5%; 160/120/80/40 creates 1.02x,
+ * 3.8%; a process alone after a run that spent the bucket 1.02x; 40/30/20/10 creates on one gateway each (a
+ * short run, its last stack alone) 1.04x, 4%. Probing every 100 s from the first cut: 1.11x, 1.17x, 1.06x,
+ * 1.1x, 1.04x and 2.35x, 3% to 4.8% throttled. A first probe after 10 s: 12% to 15% throttled; after 40 s:
+ * 1.25x for the short run. A pace that grew back 0.03% of the limit a second instead: 1.12x, 1.31x, 1.26x, 1.43x
+ * and 1.20x. Measured with `npm run bench -- --shared-account`.
  */
 export const ADAPTIVE_PACE = {
   measuredMargin: 0.9,
@@ -116,6 +121,9 @@ export const ADAPTIVE_PACE = {
   minCutIntervalMs: 5_000,
   minShare: 0.05,
   probeEveryMs: 100_000,
+  firstProbeMs: 30_000,
+  probeGrowth: 4,
+  foundLittleShare: 0.25,
   earlyProbeMs: 5_000,
   earlyProbeBelowShare: 0.15,
   probeMargin: 0.8,
@@ -244,8 +252,9 @@ export class CallBudget {
       const allowed = bucket.perPeriod * (1 + (bucket.at - bucket.createdAt) / bucket.periodMs);
       share = Math.min(bucket.share, bucket.admitted / allowed) * ADAPTIVE_PACE.measuredMargin;
     }
-    if (bucket.cutAt === undefined && share < ADAPTIVE_PACE.earlyProbeBelowShare) {
-      bucket.probeAfterMs = ADAPTIVE_PACE.earlyProbeMs;
+    if (bucket.cutAt === undefined) {
+      bucket.probeAfterMs =
+        share < ADAPTIVE_PACE.earlyProbeBelowShare ? ADAPTIVE_PACE.earlyProbeMs : ADAPTIVE_PACE.firstProbeMs;
     }
     bucket.cutAt = bucket.at;
     this.setShare(bucket, Math.max(ADAPTIVE_PACE.minShare, share));
@@ -258,7 +267,6 @@ export class CallBudget {
   private probePass(bucket: Bucket): boolean {
     if (!bucket.probe && this.probeDue(bucket)) {
       bucket.probe = { at: bucket.at, admittedAt: bucket.admitted, sent: 0, inFlight: false };
-      bucket.probeAfterMs = ADAPTIVE_PACE.probeEveryMs;
     }
     const probe = bucket.probe;
     if (!probe || probe.inFlight || probe.sent >= bucket.perPeriod) return false;
@@ -286,6 +294,13 @@ export class CallBudget {
     const found = bucket.admitted - probe.admittedAt - ownPace - 1;
     const unspent = found / (perMs * Math.max(1, bucket.at - bucket.lastThrottleAt));
     if (unspent > 0) this.setShare(bucket, Math.min(1, bucket.share + unspent * ADAPTIVE_PACE.probeMargin));
+    bucket.probeAfterMs =
+      unspent < ADAPTIVE_PACE.foundLittleShare
+        ? Math.min(
+            ADAPTIVE_PACE.probeEveryMs,
+            Math.max(ADAPTIVE_PACE.firstProbeMs, bucket.probeAfterMs) * ADAPTIVE_PACE.probeGrowth,
+          )
+        : ADAPTIVE_PACE.firstProbeMs;
   }
 
   /** The part of the key's documented limit this process allows itself now (1 before any throttle). */

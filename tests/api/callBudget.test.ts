@@ -144,7 +144,7 @@ test("later throttles cut the pace 0.8x, at most once per interval; it does not 
   budget.throttled("k", 1_000);
   expect(budget.shareOf("k")).toBeCloseTo(first * ADAPTIVE_PACE.decrease, 9);
   // No throttle for almost as long as a probe waits: the pace stays where the throttles left it.
-  await clock.sleep(ADAPTIVE_PACE.probeEveryMs - 1_000);
+  await clock.sleep(ADAPTIVE_PACE.firstProbeMs - 1_000);
   await budget.take("k", 60, MINUTE);
   expect(budget.shareOf("k")).toBeCloseTo(first * ADAPTIVE_PACE.decrease, 9);
 });
@@ -182,7 +182,7 @@ test("a probe: its calls go at once, one at a time, outside the pace, until one 
   const budget = new CallBudget(clock);
   const share = await measuredShare(budget, 40); // 60%
   // Calls queue at the process's pace, spending its bucket, until a probe is due.
-  advance(ADAPTIVE_PACE.probeEveryMs - 1);
+  advance(ADAPTIVE_PACE.firstProbeMs - 1);
   while (await goesAtOnce(budget));
   expect(await goesAtOnce(budget)).toBe(false);
   advance(1);
@@ -195,9 +195,9 @@ test("a probe: its calls go at once, one at a time, outside the pace, until one 
   expect(await goesAtOnce(budget)).toBe(true);
   budget.throttled("k", 1_000);
   // 12 calls taken while the probe lasted (no time passed: this process's own pace sent none of them), less
-  // one for the bucket's fraction of a call: 11 calls gathered in the 100 s since the last throttle, 11% of the
+  // one for the bucket's fraction of a call: 11 calls gathered in the 30 s since the last throttle, 37% of the
   // limit left unspent. The pace grows by 80% of it; the probe's throttle does not cut.
-  const unspent = 11 / ((60 / MINUTE) * ADAPTIVE_PACE.probeEveryMs);
+  const unspent = 11 / ((60 / MINUTE) * ADAPTIVE_PACE.firstProbeMs);
   expect(budget.shareOf("k")).toBeCloseTo(share + unspent * ADAPTIVE_PACE.probeMargin, 9);
   // The probe is over: calls queue at the (new) pace again.
   expect(await goesAtOnce(budget)).toBe(false);
@@ -207,23 +207,24 @@ test("a probe's call that got no answer (a lost connection) lets its next call g
   const { clock, advance } = standingClock();
   const budget = new CallBudget(clock);
   await measuredShare(budget, 30);
-  advance(ADAPTIVE_PACE.probeEveryMs);
+  advance(ADAPTIVE_PACE.firstProbeMs);
   while (await goesAtOnce(budget)); // the bucket the pace refilled, then the probe's first call
   expect(await goesAtOnce(budget)).toBe(false);
   budget.unanswered("k");
   expect(await goesAtOnce(budget)).toBe(true);
 });
 
-test("a probe the API throttles at once (the limit spent by the others) leaves the pace; the next waits a probe interval", async () => {
+test("a probe the API throttles at once (the limit spent by the others) leaves the pace; the next waits longer", async () => {
   const { clock, advance } = standingClock();
   const budget = new CallBudget(clock);
   const share = await measuredShare(budget, 30);
-  advance(ADAPTIVE_PACE.probeEveryMs);
+  advance(ADAPTIVE_PACE.firstProbeMs);
   expect(await goesAtOnce(budget)).toBe(true);
   budget.throttled("k", 1_000);
   expect(budget.shareOf("k")).toBeCloseTo(share, 9);
-  // Not yet another probe: a throttle now is the pace's own, and cuts it.
-  advance(ADAPTIVE_PACE.probeEveryMs - 1);
+  // Not yet another probe (it found little: the interval grows): a throttle now is the pace's own, and cuts it.
+  const next = Math.min(ADAPTIVE_PACE.probeEveryMs, ADAPTIVE_PACE.firstProbeMs * ADAPTIVE_PACE.probeGrowth);
+  advance(next - 1);
   await budget.take("k", 60, MINUTE);
   budget.throttled("k", 1_000);
   expect(budget.shareOf("k")).toBeCloseTo(share * ADAPTIVE_PACE.decrease, 9);
@@ -243,7 +244,7 @@ test("a small first measure (a bucket a run just spent) probes early and takes t
   budget.throttled("k", 1_000);
   const unspent = 4 / ((60 / MINUTE) * ADAPTIVE_PACE.earlyProbeMs);
   expect(budget.shareOf("k")).toBeCloseTo(ADAPTIVE_PACE.minShare + unspent * ADAPTIVE_PACE.probeMargin, 9);
-  // A first measure of earlyProbeBelowShare or more (12 of 60 calls: 18%) waits the whole interval.
+  // A first measure of earlyProbeBelowShare or more (12 of 60 calls: 18%) waits the first probe interval.
   const measured = new CallBudget(clock);
   expect(await measuredShare(measured, 12)).toBeGreaterThanOrEqual(ADAPTIVE_PACE.earlyProbeBelowShare);
   advance(ADAPTIVE_PACE.earlyProbeMs);
@@ -254,7 +255,7 @@ test("a probe the API takes a whole bucket's worth of, none throttled, gives the
   const { clock, advance } = standingClock();
   const budget = new CallBudget(clock);
   await measuredShare(budget, 30);
-  advance(ADAPTIVE_PACE.probeEveryMs);
+  advance(ADAPTIVE_PACE.firstProbeMs);
   await probeCallsTaken(budget, 60);
   expect(budget.shareOf("k")).toBe(1);
 });

@@ -221,6 +221,37 @@ describe("Gateway against the emulator", () => {
     expect(emulator.routes(GW)).toHaveLength(11);
   });
 
+  it("a first wait that ran through another writer's changes is not learned: a listing shows the other writer", async () => {
+    emulator.setConfigDelay(50);
+    const gateway = new Gateway(REGION, GW, { ...env(), pollMs: () => undefined });
+    await gateway.list(dbrApi); // as a create lists first
+    const ownWrite = (dest: string) =>
+      gateway.write((c) => c.createVpnRouteEntry(route(dest)), { kind: "dbr", change: () => undefined });
+    // Another process writes 8 routes, each the moment the gateway is active, while this one's first write waits
+    // (its looks 200 ms apart before anything is learned): the wait runs through all of them.
+    const other = new VpcClient({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+    const scope = { RegionId: REGION, VpnGatewayId: GW };
+    const othersWrites = (async () => {
+      for (let i = 0; i < 8; i++) {
+        await other.waitForGatewayActive(scope, { pollMs: 5, pollGrowth: 1 });
+        await other.createVpnRouteEntry(route(`10.99.${i}.0/24`)).catch(() => undefined);
+      }
+    })();
+    try {
+      await ownWrite("10.1.0.0/16");
+      await othersWrites;
+    } finally {
+      other.destroy();
+    }
+    await ownWrite("10.2.0.0/16");
+    const started = Date.now();
+    await ownWrite("10.3.0.0/16");
+    // The first wait (about 450 ms) learned as the gateway's own would keep the third write at least that long:
+    // alone, a learned time comes down 2% a write. Known shared, it waits about the 50 ms gateway's time.
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(emulator.routes(GW)).toHaveLength(11);
+  });
+
   it("on a shared gateway, an apply time learned too long comes down in a few writes", async () => {
     // Learned too long: here a gateway that got faster; the same as a wait that ran through another writer's
     // changes (a stack kept 3 s after each write of a 300 ms gateway; bench --shared-gateway, 2026-12-07).
