@@ -245,6 +245,9 @@ export const pbrApi: RouteApi = {
   publish: publishOf("pbr"),
 };
 
+/** Each route kind's actions. */
+export const ROUTE_APIS: Readonly<Record<RouteKind, RouteApi>> = { dbr: dbrApi, pbr: pbrApi };
+
 /** The key of a destination route in a table: its identity, never its position in a list. */
 export function routeKey(routeDest: string, nextHop: string): string {
   return `${canonicalCidr(routeDest)}@${nextHop}`;

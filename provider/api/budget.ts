@@ -47,8 +47,9 @@ interface Bucket {
   cutAt?: number;
   /** The last throttle: the API's bucket was empty then, which a probe measures its slack from. */
   lastThrottleAt: number;
-  /** How long after the last throttle the next probe is due (set by the first cut and each probe's end), and the one under way. */
+  /** How long after the last throttle the next probe is due (set by the first cut and each probe's end). */
   probeAfterMs: number;
+  /** The probe under way. */
   probe?: Probe;
   /** Throttle answers so far: a call queued before one queues again (see take). */
   throttles: number;
@@ -251,8 +252,6 @@ export class CallBudget {
     if (bucket.cutAt === undefined) {
       const allowed = bucket.perPeriod * (1 + (bucket.at - bucket.createdAt) / bucket.periodMs);
       share = Math.min(bucket.share, bucket.admitted / allowed) * ADAPTIVE_PACE.measuredMargin;
-    }
-    if (bucket.cutAt === undefined) {
       bucket.probeAfterMs =
         share < ADAPTIVE_PACE.earlyProbeBelowShare ? ADAPTIVE_PACE.earlyProbeMs : ADAPTIVE_PACE.firstProbeMs;
     }
@@ -294,13 +293,12 @@ export class CallBudget {
     const found = bucket.admitted - probe.admittedAt - ownPace - 1;
     const unspent = found / (perMs * Math.max(1, bucket.at - bucket.lastThrottleAt));
     if (unspent > 0) this.setShare(bucket, Math.min(1, bucket.share + unspent * ADAPTIVE_PACE.probeMargin));
-    bucket.probeAfterMs =
-      unspent < ADAPTIVE_PACE.foundLittleShare
-        ? Math.min(
-            ADAPTIVE_PACE.probeEveryMs,
-            Math.max(ADAPTIVE_PACE.firstProbeMs, bucket.probeAfterMs) * ADAPTIVE_PACE.probeGrowth,
-          )
-        : ADAPTIVE_PACE.firstProbeMs;
+    // Found little: the others still spend the limit, the next probe waits longer (an early one counts as the first).
+    const longer = Math.max(ADAPTIVE_PACE.firstProbeMs, bucket.probeAfterMs) * ADAPTIVE_PACE.probeGrowth;
+    const foundLittle = unspent < ADAPTIVE_PACE.foundLittleShare;
+    bucket.probeAfterMs = foundLittle
+      ? Math.min(ADAPTIVE_PACE.probeEveryMs, longer)
+      : ADAPTIVE_PACE.firstProbeMs;
   }
 
   /** The part of the key's documented limit this process allows itself now (1 before any throttle). */
@@ -328,7 +326,7 @@ export class CallBudget {
         admitted: 0,
         createdAt: at,
         lastThrottleAt: at,
-        probeAfterMs: ADAPTIVE_PACE.probeEveryMs,
+        probeAfterMs: ADAPTIVE_PACE.firstProbeMs, // read only after the first cut, which sets it
       };
       this.buckets.set(key, bucket);
     }

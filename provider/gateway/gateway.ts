@@ -12,11 +12,10 @@ import { isNotFound, VpcApiError } from "../api/errors";
 import { pollUntil } from "../api/poll";
 import { RouteWaitTimeoutError } from "../errors";
 import {
-  dbrApi,
+  ROUTE_APIS,
   destinationKey,
   findRoute,
   identityOf,
-  pbrApi,
   scopeOf,
   type ListedRoute,
   type RouteApi,
@@ -366,7 +365,7 @@ export class Gateway {
    */
   private async otherWritersListed(kind: RouteKind): Promise<boolean> {
     try {
-      this.noticeOtherWriters(kind, await (kind === "pbr" ? pbrApi : dbrApi).list(this.client, this.scope));
+      this.noticeOtherWriters(kind, await ROUTE_APIS[kind].list(this.client, this.scope));
     } catch (err) {
       if (!(err instanceof VpcApiError)) throw err; // a cancelled wait; an API error tells nothing here
     }

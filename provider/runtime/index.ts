@@ -24,7 +24,7 @@ import { convergeTable, deleteTable, readTable, tableIdOf } from "../lifecycle/t
 import { changedRoutes, diffTable } from "../lifecycle/tableDiff";
 import { listedByKey, undeclaredCustomRoutes } from "../lifecycle/tablePlan";
 import { RUNTIME_KEY } from "../resourceProviders";
-import { dbrApi, pbrApi, type RouteApi } from "../routes";
+import { ROUTE_APIS, dbrApi, pbrApi, type RouteApi } from "../routes";
 import { TABLE_ROUTE_FIELDS, type RouteTableInputs, type RouteTableOutputs } from "../tableTypes";
 import type { RouteInputs, RouteOutputs } from "../types";
 import { checkRouteInputs } from "../validation/check";
@@ -279,7 +279,6 @@ export class Runtime {
    * Each undeclared route an exclusive table deletes is told on stderr, which the engine shows under the stack.
    */
   private tableProvider(): TableProvider {
-    const apis = { dbr: dbrApi, pbr: pbrApi };
     const resolved = (t: RouteTableInputs, stored?: unknown) => ({
       ...t,
       region: this.region(t.region ?? stored),
@@ -292,7 +291,7 @@ export class Runtime {
     const undeclaredListed = async (news: RouteTableInputs, region: string): Promise<boolean> => {
       const gateway = this.gateway({ region, vpnGatewayId: news.vpnGatewayId });
       for (const [kind, field] of TABLE_ROUTE_FIELDS) {
-        const listed = (await gateway.list(apis[kind])) ?? [];
+        const listed = (await gateway.list(ROUTE_APIS[kind])) ?? [];
         const byKey = listedByKey(kind, news.vpnGatewayId, listed);
         if (undeclaredCustomRoutes(kind, news.vpnGatewayId, news[field] ?? {}, byKey).length > 0) return true;
       }
@@ -321,7 +320,7 @@ export class Runtime {
       create: (inputs) =>
         this.cancellation.run(async () => {
           const table = resolved(inputs);
-          const outs = await convergeTable(this.gateway(table), apis, table, undefined, {
+          const outs = await convergeTable(this.gateway(table), ROUTE_APIS, table, undefined, {
             provider: (inputs as unknown as Props).__provider,
             regionSource: this.regionSource(inputs.region),
             onDeletedUndeclared: told,
@@ -331,7 +330,7 @@ export class Runtime {
       read: (_id, props) =>
         this.cancellation.run(async () => {
           const stored = resolved(props as RouteTableOutputs) as RouteTableOutputs;
-          return readTable(this.gateway(stored), apis, stored);
+          return readTable(this.gateway(stored), ROUTE_APIS, stored);
         }),
       update: (_id, olds, news) =>
         this.cancellation.run(async () => {
@@ -340,7 +339,7 @@ export class Runtime {
           if (same && news.exclusive !== true)
             return { outs: compact({ ...olds, exclusive: news.exclusive }) };
           const table = resolved(news, olds.region);
-          const outs = await convergeTable(this.gateway(table), apis, table, olds, {
+          const outs = await convergeTable(this.gateway(table), ROUTE_APIS, table, olds, {
             provider: (news as unknown as Props).__provider,
             regionSource: this.regionSource(news.region),
             onDeletedUndeclared: told,
@@ -350,7 +349,7 @@ export class Runtime {
       delete: (_id, props) =>
         this.cancellation.run(async () => {
           const stored = resolved(props) as RouteTableOutputs;
-          return deleteTable(this.gateway(stored), apis, stored);
+          return deleteTable(this.gateway(stored), ROUTE_APIS, stored);
         }),
     };
   }

@@ -177,6 +177,15 @@ async function probeCallsTaken(budget: CallBudget, calls: number): Promise<void>
   }
 }
 
+/** A budget whose pace was cut by a measure of `calls` of 60 calls, `firstProbeMs` later: its probe is due. */
+async function probeDue(calls: number) {
+  const { clock, advance } = standingClock();
+  const budget = new CallBudget(clock);
+  const share = await measuredShare(budget, calls);
+  advance(ADAPTIVE_PACE.firstProbeMs);
+  return { budget, share, advance };
+}
+
 test("a probe: its calls go at once, one at a time, outside the pace, until one is throttled; the pace grows by what the API took", async () => {
   const { clock, advance } = standingClock();
   const budget = new CallBudget(clock);
@@ -201,13 +210,15 @@ test("a probe: its calls go at once, one at a time, outside the pace, until one 
   expect(budget.shareOf("k")).toBeCloseTo(share + unspent * ADAPTIVE_PACE.probeMargin, 9);
   // The probe is over: calls queue at the (new) pace again.
   expect(await goesAtOnce(budget)).toBe(false);
+  // It found much (the others may be finishing): the next probe is due `firstProbeMs` after its throttle again.
+  advance(ADAPTIVE_PACE.firstProbeMs - 1);
+  while (await goesAtOnce(budget));
+  advance(1);
+  expect(await goesAtOnce(budget)).toBe(true);
 });
 
 test("a probe's call that got no answer (a lost connection) lets its next call go", async () => {
-  const { clock, advance } = standingClock();
-  const budget = new CallBudget(clock);
-  await measuredShare(budget, 30);
-  advance(ADAPTIVE_PACE.firstProbeMs);
+  const { budget } = await probeDue(30);
   while (await goesAtOnce(budget)); // the bucket the pace refilled, then the probe's first call
   expect(await goesAtOnce(budget)).toBe(false);
   budget.unanswered("k");
@@ -215,10 +226,7 @@ test("a probe's call that got no answer (a lost connection) lets its next call g
 });
 
 test("a probe the API throttles at once (the limit spent by the others) leaves the pace; the next waits longer", async () => {
-  const { clock, advance } = standingClock();
-  const budget = new CallBudget(clock);
-  const share = await measuredShare(budget, 30);
-  advance(ADAPTIVE_PACE.firstProbeMs);
+  const { budget, share, advance } = await probeDue(30);
   expect(await goesAtOnce(budget)).toBe(true);
   budget.throttled("k", 1_000);
   expect(budget.shareOf("k")).toBeCloseTo(share, 9);
@@ -252,10 +260,7 @@ test("a small first measure (a bucket a run just spent) probes early and takes t
 });
 
 test("a probe the API takes a whole bucket's worth of, none throttled, gives the whole limit back", async () => {
-  const { clock, advance } = standingClock();
-  const budget = new CallBudget(clock);
-  await measuredShare(budget, 30);
-  advance(ADAPTIVE_PACE.firstProbeMs);
+  const { budget } = await probeDue(30);
   await probeCallsTaken(budget, 60);
   expect(budget.shareOf("k")).toBe(1);
 });
